@@ -1,0 +1,252 @@
+//! The intermediate representation of mdgen: plain, serializable data.
+//!
+//! The parser (`mdgen-parse`) turns markdown docs into a [`Schema`]; the emitter (`mdgen-emit`)
+//! turns a [`Schema`] into Rust. Every fact keeps the [`Source`]s it was read from, and evidence
+//! that a single dialect cannot settle (is this `number` an integer? may this field be null?) is
+//! kept as evidence ([`TypeRef::Number`], [`Evidence`]) until fusion has seen every input.
+
+mod diag;
+mod naming;
+
+pub use diag::{Diagnostic, Diagnostics, Severity};
+pub use naming::{normalize_key, WireCase};
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+/// The name of a model, as its heading gives it (deprecation marks stripped).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct TypeName(pub String);
+
+impl TypeName {
+    /// The key models are matched by across inputs: case, `_` and `-` ignored.
+    pub fn key(&self) -> String {
+        normalize_key(&self.0)
+    }
+}
+
+impl fmt::Display for TypeName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Where a fact came from: a file and a 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Source {
+    pub file: PathBuf,
+    pub line: u32,
+}
+
+/// Every model the inputs describe, sorted by name so that output is deterministic.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Schema {
+    pub types: BTreeMap<TypeName, TypeDef>,
+}
+
+/// One model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TypeDef {
+    Struct(Struct),
+    Enum(Enum),
+    Union(Union),
+}
+
+impl TypeDef {
+    pub fn name(&self) -> &TypeName {
+        match self {
+            TypeDef::Struct(s) => &s.name,
+            TypeDef::Enum(e) => &e.name,
+            TypeDef::Union(u) => &u.name,
+        }
+    }
+
+    pub fn doc(&self) -> Option<&str> {
+        match self {
+            TypeDef::Struct(s) => s.doc.as_deref(),
+            TypeDef::Enum(e) => e.doc.as_deref(),
+            TypeDef::Union(u) => u.doc.as_deref(),
+        }
+    }
+
+    pub fn sources(&self) -> &[Source] {
+        match self {
+            TypeDef::Struct(s) => &s.sources,
+            TypeDef::Enum(e) => &e.sources,
+            TypeDef::Union(u) => &u.sources,
+        }
+    }
+}
+
+/// An object with named fields (a `## Fields` table).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Struct {
+    pub name: TypeName,
+    pub doc: Option<String>,
+    pub fields: Vec<Field>,
+    pub deprecated: bool,
+    pub sources: Vec<Source>,
+}
+
+/// One row of a `## Fields` table, fused over every input that documents it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    /// The member name as the docs show it (first input that has the field).
+    pub name: String,
+    /// The JSON key.
+    pub wire: WireName,
+    pub ty: TypeRef,
+    /// Must be present in the JSON object.
+    pub required: bool,
+    /// May be JSON `null`.
+    pub nullable: Evidence,
+    pub doc: Option<String>,
+    pub example: Option<String>,
+    pub deprecated: bool,
+    pub sources: Vec<Source>,
+}
+
+/// A JSON key and how mdgen knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WireName {
+    pub name: String,
+    pub basis: WireBasis,
+}
+
+/// Why a wire name is what it is, strongest last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WireBasis {
+    /// The documented member name, taken as the key with nothing to confirm it.
+    Assumed,
+    /// The documented member name converted by the configured [`WireCase`].
+    Case,
+    /// Seen as a key in an Example cell or an Example Usage block.
+    Example,
+    /// Set by the user for this field.
+    Config,
+}
+
+/// What the inputs say about a yes/no fact that some dialects do not show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    /// No input could show it (TypeScript and C# never show nullability).
+    Unknown,
+    /// An input that would show it does not.
+    No,
+    /// An input shows it.
+    Yes,
+}
+
+impl Evidence {
+    /// The fused evidence of two inputs: any `Yes` wins, then any `No`.
+    pub fn join(self, other: Evidence) -> Evidence {
+        self.max(other)
+    }
+
+    pub fn is_yes(self) -> bool {
+        self == Evidence::Yes
+    }
+}
+
+/// The type of a field, an array item, a map value or a union member.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "of", rename_all = "snake_case")]
+pub enum TypeRef {
+    String,
+    Bool,
+    /// An integer; `bits` where an input states the width.
+    Int { bits: Option<u8> },
+    /// A floating-point number; `bits` where an input states the width.
+    Float { bits: Option<u8> },
+    /// A number that may be integer or float (TypeScript `number`).
+    Number,
+    /// An arbitrary-precision decimal.
+    Decimal,
+    /// An arbitrary-precision integer.
+    BigInt,
+    /// A calendar date, `2020-01-01`.
+    Date,
+    /// An instant, RFC 3339.
+    DateTime,
+    Bytes,
+    /// Any JSON value.
+    Any,
+    Array(Box<TypeRef>),
+    /// A JSON object with string keys.
+    Map(Box<TypeRef>),
+    Named(TypeName),
+    /// A single allowed value.
+    Const(serde_json::Value),
+}
+
+impl TypeRef {
+    /// The named types this type mentions, in order.
+    pub fn named(&self) -> Vec<&TypeName> {
+        let mut out = Vec::new();
+        self.collect_named(&mut out);
+        out
+    }
+
+    fn collect_named<'a>(&'a self, out: &mut Vec<&'a TypeName>) {
+        match self {
+            TypeRef::Named(n) => out.push(n),
+            TypeRef::Array(t) | TypeRef::Map(t) => t.collect_named(out),
+            _ => {}
+        }
+    }
+}
+
+/// A set of allowed values (a `## Values` table).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Enum {
+    pub name: TypeName,
+    pub doc: Option<String>,
+    pub values: Vec<EnumValue>,
+    /// The values come from a `## Values` table, not guessed from Example cells.
+    pub values_known: bool,
+    pub deprecated: bool,
+    pub sources: Vec<Source>,
+}
+
+/// One allowed value of an [`Enum`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnumValue {
+    /// The member name as documented (`HrisLegacy`), when a Values table gives one.
+    pub name: Option<String>,
+    pub value: EnumWire,
+    pub doc: Option<String>,
+    pub deprecated: bool,
+}
+
+/// The wire form of an enum value.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum EnumWire {
+    Int(i64),
+    Str(String),
+}
+
+/// One of several types (a `## Supported Types` page).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Union {
+    pub name: TypeName,
+    pub doc: Option<String>,
+    pub variants: Vec<Variant>,
+    /// The property whose value names the variant, where the docs give one.
+    pub discriminator: Option<String>,
+    pub sources: Vec<Source>,
+}
+
+/// One member of a [`Union`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Variant {
+    /// The heading of the member (`shared.Employee4`, `string`).
+    pub name: String,
+    pub ty: TypeRef,
+}
