@@ -3,6 +3,9 @@
 //! [`parse_doc`] reads one file (pure, parallelisable); [`build`] links and fuses the docs of a
 //! run into one [`Schema`]. [`parse`] does both.
 
+mod markdown;
+mod notation;
+
 use mdgen_ir::{Diagnostics, Schema, WireCase};
 use std::path::PathBuf;
 

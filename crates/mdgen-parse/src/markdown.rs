@@ -1,0 +1,445 @@
+//! Markdown → [`Doc`]: the heading, sections, tables and code blocks of one file, each with the
+//! line it starts on. Built from pulldown-cmark events; knows nothing of SDK dialects.
+
+use pulldown_cmark::{CodeBlockKind, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// One markdown file, as blocks under headings.
+#[derive(Debug, Default)]
+pub struct Doc {
+    /// The first `# Heading`, or the `title:` of YAML front matter.
+    pub title: Option<Heading>,
+    /// Paragraphs between the title and the first section.
+    pub intro: Vec<String>,
+    /// `##` and deeper headings with their blocks, in document order.
+    pub sections: Vec<Section>,
+}
+
+/// A heading's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// The plain text, strikethrough marks removed.
+    pub text: String,
+    /// The heading was struck through (`~~Name~~`).
+    pub struck: bool,
+    pub line: u32,
+}
+
+/// A heading of level 2 or deeper and what follows it until the next heading.
+#[derive(Debug)]
+pub struct Section {
+    pub level: u8,
+    pub heading: Heading,
+    pub blocks: Vec<Block>,
+}
+
+/// A block of content under a heading.
+#[derive(Debug)]
+pub enum Block {
+    Paragraph(String),
+    Table(Table),
+    Code { lang: String, text: String, line: u32 },
+    /// A bullet or numbered list: the plain text of each item.
+    List(Vec<(u32, Vec<Inline>)>),
+}
+
+/// A table: its header cells and rows.
+#[derive(Debug)]
+pub struct Table {
+    pub header: Vec<Cell>,
+    pub rows: Vec<Row>,
+}
+
+/// One table row.
+#[derive(Debug)]
+pub struct Row {
+    pub line: u32,
+    pub cells: Vec<Cell>,
+}
+
+/// One table cell: its inline content and where it stands in the file.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    pub inlines: Vec<Inline>,
+    /// Byte range in the file.
+    pub span: Range<usize>,
+}
+
+/// Inline content, with the markup that matters to type notation kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    Text(String),
+    /// A code span (`` `x` ``).
+    Code(String),
+    Link {
+        dest: String,
+        inner: Vec<Inline>,
+    },
+    /// Struck-through text (`~~x~~`).
+    Struck(Vec<Inline>),
+    /// `<br/>` or a hard break.
+    Break,
+}
+
+impl Cell {
+    /// The cell as plain text; breaks become newlines.
+    pub fn text(&self) -> String {
+        plain_text(&self.inlines)
+    }
+}
+
+/// The plain text of inlines; breaks become newlines.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    push_plain(inlines, &mut out);
+    out.trim().to_string()
+}
+
+fn push_plain(inlines: &[Inline], out: &mut String) {
+    for i in inlines {
+        match i {
+            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+            Inline::Link { inner, .. } | Inline::Struck(inner) => push_plain(inner, out),
+            Inline::Break => out.push('\n'),
+        }
+    }
+}
+
+/// Maps byte offsets to 1-based lines and back to the text of a line.
+pub struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> u32 {
+        let idx = self.starts.partition_point(|&s| s <= offset).max(1) - 1;
+        u32::try_from(idx + 1).unwrap_or(u32::MAX)
+    }
+
+    /// `span` without the white space at its ends.
+    pub fn trim(&self, span: Range<usize>) -> Range<usize> {
+        let Some(text) = self.text.get(span.clone()) else { return span };
+        let start = span.start + (text.len() - text.trim_start().len());
+        start..start.max(span.start + text.trim_end().len())
+    }
+
+    /// The text of the line holding `span.start`, and `span` made relative to that line.
+    pub fn snippet(&self, span: &Range<usize>) -> (String, Range<usize>) {
+        let idx = self.line_of(span.start) as usize - 1;
+        let start = self.starts[idx];
+        let end = self
+            .starts
+            .get(idx + 1)
+            .map_or(self.text.len(), |e| e.saturating_sub(1));
+        let line = self.text.get(start..end).unwrap_or("");
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let rel = span.start.saturating_sub(start)..span.end.saturating_sub(start).min(line.len());
+        (line.to_string(), rel)
+    }
+}
+
+/// Reads one markdown text into a [`Doc`].
+pub fn read(text: &str, lines: &Lines<'_>) -> Doc {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let mut reader = Reader {
+        lines,
+        doc: Doc::default(),
+        stack: Vec::new(),
+        heading: None,
+        table: None,
+        code: None,
+        list: None,
+        in_paragraph: false,
+        front_matter: None,
+    };
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        reader.event(event, range);
+    }
+    reader.doc
+}
+
+/// The state of a walk over the events of one file.
+struct Reader<'l, 'a> {
+    lines: &'l Lines<'a>,
+    doc: Doc,
+    /// Open inline containers (links, strikethrough), innermost last, with what they hold.
+    stack: Vec<(Option<String>, Vec<Inline>)>,
+    heading: Option<(u8, u32)>,
+    table: Option<TableBuilder>,
+    code: Option<(String, String, u32)>,
+    list: Option<Vec<(u32, Vec<Inline>)>>,
+    in_paragraph: bool,
+    front_matter: Option<String>,
+}
+
+#[derive(Default)]
+struct TableBuilder {
+    in_head: bool,
+    header: Vec<Cell>,
+    rows: Vec<Row>,
+    row: Option<Row>,
+    cell_start: usize,
+}
+
+impl Reader<'_, '_> {
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag, range),
+            Event::Text(t) => {
+                if let Some(fm) = &mut self.front_matter {
+                    fm.push_str(&t);
+                } else if let Some((_, text, _)) = &mut self.code {
+                    text.push_str(&t);
+                } else {
+                    self.push_inline(Inline::Text(t.into_string()));
+                }
+            }
+            Event::Code(t) => self.push_inline(Inline::Code(t.into_string())),
+            Event::InlineHtml(h) | Event::Html(h) => {
+                // `<br/>` breaks lines; anything else that looks like HTML is type notation
+                // (`array<string>`), so it stays text.
+                if h.trim().to_ascii_lowercase().starts_with("<br") {
+                    self.push_inline(Inline::Break);
+                } else {
+                    self.push_inline(Inline::Text(h.into_string()));
+                }
+            }
+            Event::HardBreak => self.push_inline(Inline::Break),
+            Event::SoftBreak => self.push_inline(Inline::Text(" ".into())),
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        let line = self.lines.line_of(range.start);
+        match tag {
+            Tag::Heading { level, .. } => {
+                self.heading = Some((level as u8, line));
+                self.stack = vec![(None, Vec::new())];
+            }
+            Tag::Paragraph => {
+                if self.list.is_none() && self.table.is_none() {
+                    self.in_paragraph = true;
+                    self.stack = vec![(None, Vec::new())];
+                }
+            }
+            Tag::Table(_) => self.table = Some(TableBuilder::default()),
+            Tag::TableHead => {
+                if let Some(t) = &mut self.table {
+                    t.in_head = true;
+                }
+            }
+            Tag::TableRow => {
+                if let Some(t) = &mut self.table {
+                    t.row = Some(Row { line, cells: Vec::new() });
+                }
+            }
+            Tag::TableCell => {
+                if let Some(t) = &mut self.table {
+                    t.cell_start = range.start;
+                }
+                self.stack = vec![(None, Vec::new())];
+            }
+            Tag::Link { dest_url, .. } => self.stack.push((Some(dest_url.into_string()), Vec::new())),
+            Tag::Strikethrough => self.stack.push((Some(String::new()), Vec::new())),
+            Tag::CodeBlock(kind) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(l) => l.split_whitespace().next().unwrap_or("").to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.code = Some((lang, String::new(), line));
+            }
+            Tag::List(_) => {
+                if self.table.is_none() {
+                    self.list = Some(Vec::new());
+                }
+            }
+            Tag::Item => self.stack = vec![(None, Vec::new())],
+            Tag::MetadataBlock(MetadataBlockKind::YamlStyle) => self.front_matter = Some(String::new()),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, range: Range<usize>) {
+        match tag {
+            TagEnd::Heading(_) => {
+                let inlines = self.take_inlines();
+                if let Some((level, line)) = self.heading.take() {
+                    let struck = inlines.iter().any(|i| matches!(i, Inline::Struck(_)));
+                    let heading = Heading { text: plain_text(&inlines), struck, line };
+                    if level == 1 && self.doc.title.is_none() && self.doc.sections.is_empty() {
+                        self.doc.title = Some(heading);
+                    } else {
+                        self.doc.sections.push(Section { level, heading, blocks: Vec::new() });
+                    }
+                }
+            }
+            TagEnd::Paragraph => {
+                if std::mem::take(&mut self.in_paragraph) {
+                    let text = plain_text(&self.take_inlines());
+                    match self.doc.sections.last_mut() {
+                        Some(s) => s.blocks.push(Block::Paragraph(text)),
+                        None => self.doc.intro.push(text),
+                    }
+                }
+            }
+            TagEnd::TableCell => {
+                let inlines = self.take_inlines();
+                if let Some(t) = &mut self.table {
+                    let span = self.lines.trim(t.cell_start..range.end);
+                    let cell = Cell { inlines, span };
+                    match &mut t.row {
+                        Some(row) if !t.in_head => row.cells.push(cell),
+                        _ => t.header.push(cell),
+                    }
+                }
+            }
+            TagEnd::TableHead => {
+                if let Some(t) = &mut self.table {
+                    t.in_head = false;
+                    t.row = None;
+                }
+            }
+            TagEnd::TableRow => {
+                if let Some(t) = &mut self.table {
+                    if let Some(row) = t.row.take() {
+                        t.rows.push(row);
+                    }
+                }
+            }
+            TagEnd::Table => {
+                if let Some(t) = self.table.take() {
+                    self.push_block(Block::Table(Table { header: t.header, rows: t.rows }));
+                }
+            }
+            TagEnd::Link | TagEnd::Strikethrough => {
+                if self.stack.len() > 1 {
+                    if let Some((dest, inner)) = self.stack.pop() {
+                        let inline = match dest {
+                            Some(d) if matches!(tag, TagEnd::Link) => Inline::Link { dest: d, inner },
+                            _ => Inline::Struck(inner),
+                        };
+                        self.push_inline(inline);
+                    }
+                }
+            }
+            TagEnd::CodeBlock => {
+                if let Some((lang, text, line)) = self.code.take() {
+                    self.push_block(Block::Code { lang, text, line });
+                }
+            }
+            TagEnd::Item => {
+                let line = self.lines.line_of(range.start);
+                let inlines = self.take_inlines();
+                if let Some(items) = &mut self.list {
+                    items.push((line, inlines));
+                }
+            }
+            TagEnd::List(_) => {
+                if let Some(items) = self.list.take() {
+                    self.push_block(Block::List(items));
+                }
+            }
+            TagEnd::MetadataBlock(_) => {
+                if let Some(fm) = self.front_matter.take() {
+                    let line = self.lines.line_of(range.start);
+                    if let Some(title) = front_matter_title(&fm) {
+                        self.doc.title.get_or_insert(Heading { text: title, struck: false, line });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn push_inline(&mut self, inline: Inline) {
+        if let Some((_, inlines)) = self.stack.last_mut() {
+            inlines.push(inline);
+        }
+    }
+
+    /// The inlines gathered since the enclosing block started, closing any unclosed containers.
+    fn take_inlines(&mut self) -> Vec<Inline> {
+        while self.stack.len() > 1 {
+            if let Some((_, inner)) = self.stack.pop() {
+                if let Some((_, outer)) = self.stack.last_mut() {
+                    outer.extend(inner);
+                }
+            }
+        }
+        self.stack.pop().map(|(_, i)| i).unwrap_or_default()
+    }
+
+    fn push_block(&mut self, block: Block) {
+        if let Some(s) = self.doc.sections.last_mut() {
+            s.blocks.push(block);
+        }
+    }
+}
+
+/// The `title:` of YAML front matter, unquoted.
+fn front_matter_title(yaml: &str) -> Option<String> {
+    yaml.lines().find_map(|l| {
+        let v = l.trim().strip_prefix("title:")?.trim();
+        let v = v.trim_matches(|c| c == '"' || c == '\'').trim();
+        (!v.is_empty()).then(|| v.to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Doc {
+        read(text, &Lines::new(text))
+    }
+
+    #[test]
+    fn reads_title_intro_sections_and_table_cells_with_lines() {
+        let text = "# ~~Foo~~\n\nThe foo.\n\n## Fields\n\n| Field | Type |\n| --- | --- |\n| `id` | [?X\\Y](../Y.md) |\n| `a\\|b` | *array<string>*<br/>x |\n";
+        let d = doc(text);
+        let title = d.title.unwrap();
+        assert_eq!((title.text.as_str(), title.struck, title.line), ("Foo", true, 1));
+        assert_eq!(d.intro, vec!["The foo.".to_string()]);
+        assert_eq!(d.sections[0].heading.text, "Fields");
+        let Block::Table(t) = &d.sections[0].blocks[0] else { panic!("no table") };
+        assert_eq!(t.header.iter().map(Cell::text).collect::<Vec<_>>(), ["Field", "Type"]);
+        assert_eq!(t.rows[0].line, 9);
+        assert_eq!(
+            t.rows[0].cells[1].inlines,
+            vec![Inline::Link { dest: "../Y.md".into(), inner: vec![Inline::Text("?X\\Y".into())] }]
+        );
+        assert_eq!(t.rows[1].cells[0].text(), "a|b");
+        assert_eq!(t.rows[1].cells[1].text(), "array<string>\nx");
+        let lines = Lines::new(text);
+        let (line, rel) = lines.snippet(&t.rows[0].cells[1].span);
+        assert_eq!(&line[rel], "[?X\\Y](../Y.md)");
+    }
+
+    #[test]
+    fn front_matter_gives_the_title() {
+        let d = doc("---\ntitle: \"Bar\"\n---\n\n## Fields\n");
+        assert_eq!(d.title.unwrap().text, "Bar");
+    }
+
+    #[test]
+    fn code_blocks_and_lists_are_kept() {
+        let d = doc("# A\n\n## Values\n\n- `\"x\"`\n- `\"y\"`\n\n```go\nv := 1\n```\n");
+        let blocks = &d.sections[0].blocks;
+        let Block::List(items) = &blocks[0] else { panic!("no list") };
+        assert_eq!(plain_text(&items[1].1), "\"y\"");
+        assert!(matches!(&blocks[1], Block::Code { lang, text, line: 8 } if lang == "go" && text == "v := 1\n"));
+    }
+}
