@@ -1,0 +1,483 @@
+//! The pipeline: settings → inputs → parse → emit → files.
+
+use crate::config::Config;
+use crate::{inputs, write, Error};
+use mdgen_emit::Deps;
+use mdgen_ir::{Diagnostics, Schema, Severity, WireCase};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Configures and runs mdgen; the API for build scripts.
+///
+/// ```no_run
+/// // build.rs
+/// fn main() -> Result<(), Box<dyn std::error::Error>> {
+///     mdgen::Builder::new()
+///         .input("docs/models")
+///         .wire_case(mdgen::WireCase::Snake)
+///         .write_to_out_dir("models.rs")?;
+///     Ok(())
+/// }
+/// // src/lib.rs: pub mod models { include!(concat!(env!("OUT_DIR"), "/models.rs")); }
+/// ```
+///
+/// Settings made here override those of a [`config_file`](Builder::config_file); inputs given
+/// here replace the file's inputs.
+///
+/// Outcomes of the terminal methods: docs that cannot be understood are reported as
+/// error diagnostics and skipped, and the rest is still generated and written (`Ok`; check
+/// [`Generation::diagnostics`]). In strict mode any error or warning diagnostic is
+/// [`Error::Failed`] instead, and nothing is written.
+#[derive(Debug, Clone, Default)]
+pub struct Builder {
+    inputs: Vec<PathBuf>,
+    config_file: Option<PathBuf>,
+    wire_case: Option<WireCase>,
+    tri_state: Option<bool>,
+    strict: Option<bool>,
+    dev_dependencies: BTreeMap<String, toml::Value>,
+}
+
+impl Builder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a docs folder (searched recursively for `.md`/`.mdx`) or file.
+    pub fn input(mut self, path: impl Into<PathBuf>) -> Self {
+        self.inputs.push(path.into());
+        self
+    }
+
+    /// Adds several inputs; see [`input`](Builder::input).
+    pub fn inputs<I, P>(mut self, paths: I) -> Self
+    where
+        I: IntoIterator<Item = P>,
+        P: Into<PathBuf>,
+    {
+        self.inputs.extend(paths.into_iter().map(Into::into));
+        self
+    }
+
+    /// The convention of the API's JSON keys.
+    pub fn wire_case(mut self, case: WireCase) -> Self {
+        self.wire_case = Some(case);
+        self
+    }
+
+    /// Whether optional + nullable fields are `Option<Option<T>>` (the default) or `Option<T>`.
+    pub fn tri_state(mut self, on: bool) -> Self {
+        self.tri_state = Some(on);
+        self
+    }
+
+    /// Whether warnings count as errors and any error stops all output.
+    pub fn strict(mut self, on: bool) -> Self {
+        self.strict = Some(on);
+        self
+    }
+
+    /// Reads settings from an `mdgen.toml` file (see [`Config`]).
+    pub fn config_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.config_file = Some(path.into());
+        self
+    }
+
+    /// Adds a `[dev-dependencies]` entry to a generated crate's Cargo.toml, e.g.
+    /// `("serde_json", "1")`.
+    pub fn dev_dependency(
+        mut self,
+        name: impl Into<String>,
+        value: impl Into<toml::Value>,
+    ) -> Self {
+        self.dev_dependencies.insert(name.into(), value.into());
+        self
+    }
+
+    /// The settings in force: the config file's, overridden by this builder's.
+    pub fn config(&self) -> Result<Config, Error> {
+        let mut config = match &self.config_file {
+            Some(path) => Config::load(path)?,
+            None => Config::default(),
+        };
+        if !self.inputs.is_empty() {
+            config.inputs.clone_from(&self.inputs);
+        }
+        config.wire_case = self.wire_case.or(config.wire_case);
+        config.tri_state = self.tri_state.unwrap_or(config.tri_state);
+        config.strict = self.strict.unwrap_or(config.strict);
+        config
+            .dev_dependencies
+            .extend(self.dev_dependencies.clone());
+        Ok(config)
+    }
+
+    /// Reads, links and fuses the inputs into one schema (what `mdgen ir` prints). Strict mode
+    /// does not apply here.
+    pub fn parse(&self) -> Result<Parsed, Error> {
+        let config = self.config()?;
+        Ok(self.parse_with(&config)?.0)
+    }
+
+    fn parse_with(&self, config: &Config) -> Result<(Parsed, Vec<PathBuf>), Error> {
+        if config.inputs.is_empty() {
+            return Err(Error::NoInputs);
+        }
+        let inputs = inputs::collect(&config.inputs)?;
+        let options = mdgen_parse::Options {
+            wire_case: config.wire_case,
+        };
+        let parsed = mdgen_parse::parse(&inputs.files, &options);
+        let mut diagnostics = inputs.diagnostics;
+        diagnostics.extend(parsed.diagnostics);
+        let mut inputs_read = inputs.read;
+        inputs_read.extend(self.config_file.clone());
+        let parsed = Parsed {
+            schema: parsed.schema,
+            diagnostics: diagnostics.sorted(),
+            inputs_read,
+        };
+        Ok((parsed, inputs.roots))
+    }
+
+    /// Generates in memory. See the type's docs for what strict mode changes.
+    pub fn generate(&self) -> Result<Generation, Error> {
+        let config = self.config()?;
+        let (parsed, input_roots) = self.parse_with(&config)?;
+        let options = mdgen_emit::Options {
+            tri_state: config.tri_state,
+            ..mdgen_emit::Options::default()
+        };
+        let emitted = mdgen_emit::emit(&parsed.schema, &options);
+        let mut diagnostics = parsed.diagnostics;
+        diagnostics.extend(emitted.diagnostics);
+        let diagnostics = diagnostics.sorted();
+        if config.strict && (diagnostics.has_errors() || diagnostics.count(Severity::Warning) > 0) {
+            return Err(Error::Failed { diagnostics });
+        }
+        Ok(Generation {
+            code: emitted.code,
+            deps: emitted.deps,
+            diagnostics,
+            inputs_read: parsed.inputs_read,
+            input_roots,
+            dev_dependencies: config.dev_dependencies,
+            generator_version: options.generator_version,
+        })
+    }
+
+    /// For build scripts: writes the code to `$OUT_DIR/<file_name>` (if changed), and prints
+    /// `cargo:rerun-if-changed` for every input file and folder and the config file, and one
+    /// `cargo:warning` per warning or error diagnostic.
+    pub fn write_to_out_dir(&self, file_name: impl AsRef<Path>) -> Result<Generation, Error> {
+        let out_dir = std::env::var_os("OUT_DIR").ok_or(Error::NoOutDir)?;
+        let result = self.generate();
+        // A failed build script always reruns, so only a success needs rerun-if-changed.
+        let lines = match &result {
+            Ok(generation) => cargo_directives(&generation.inputs_read, &generation.diagnostics),
+            Err(Error::Failed { diagnostics }) => cargo_directives(&[], diagnostics),
+            Err(_) => Vec::new(),
+        };
+        for line in lines {
+            println!("{line}");
+        }
+        let generation = result?;
+        generation.write_file(Path::new(&out_dir).join(file_name))?;
+        Ok(generation)
+    }
+
+    /// Writes the code to one `.rs` file (if changed).
+    pub fn write_file(&self, path: impl AsRef<Path>) -> Result<Generation, Error> {
+        let generation = self.generate()?;
+        generation.write_file(path)?;
+        Ok(generation)
+    }
+
+    /// Writes a library crate named `name` into `dir`: its `Cargo.toml` and `src/lib.rs` (each
+    /// only if changed). Other files in `dir`, such as `tests/`, are left alone.
+    pub fn write_crate(&self, dir: impl AsRef<Path>, name: &str) -> Result<Generation, Error> {
+        let generation = self.generate()?;
+        generation.write_crate(dir, name)?;
+        Ok(generation)
+    }
+
+    /// Writes nothing; returns `path` if [`write_file`](Builder::write_file) would change it.
+    pub fn check_file(&self, path: impl AsRef<Path>) -> Result<Vec<PathBuf>, Error> {
+        self.generate()?.check_file(path)
+    }
+
+    /// Writes nothing; returns the files [`write_crate`](Builder::write_crate) would change.
+    pub fn check_crate(&self, dir: impl AsRef<Path>, name: &str) -> Result<Vec<PathBuf>, Error> {
+        self.generate()?.check_crate(dir, name)
+    }
+}
+
+/// The lines a build script prints: what to rerun on, and the diagnostics worth a warning.
+fn cargo_directives(inputs_read: &[PathBuf], diagnostics: &Diagnostics) -> Vec<String> {
+    let reruns = inputs_read
+        .iter()
+        .map(|p| format!("cargo:rerun-if-changed={}", p.display()));
+    let warnings = diagnostics
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+        .map(|d| format!("cargo:warning={d}"));
+    reruns.chain(warnings).collect()
+}
+
+/// The inputs read and fused into one schema.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub schema: Schema,
+    /// Sorted.
+    pub diagnostics: Diagnostics,
+    /// Every input file and folder read, and the config file.
+    pub inputs_read: Vec<PathBuf>,
+}
+
+/// Generated code, not yet written.
+#[derive(Debug, Clone)]
+pub struct Generation {
+    /// The formatted Rust source, starting with the `// @generated` header.
+    pub code: String,
+    /// The crates the code uses besides `serde`.
+    pub deps: Deps,
+    /// Everything worth telling the user, sorted. May hold errors (docs skipped) unless strict.
+    pub diagnostics: Diagnostics,
+    /// Every input file and folder read, and the config file.
+    pub inputs_read: Vec<PathBuf>,
+    input_roots: Vec<PathBuf>,
+    dev_dependencies: BTreeMap<String, toml::Value>,
+    generator_version: String,
+}
+
+impl Generation {
+    /// The `Cargo.toml` of a generated crate named `name`, with the configured dev-dependencies.
+    pub fn cargo_toml(&self, name: &str) -> String {
+        let mut toml = mdgen_emit::cargo_toml(name, self.deps, &self.generator_version);
+        if !self.dev_dependencies.is_empty() {
+            if !toml.ends_with('\n') {
+                toml.push('\n');
+            }
+            toml += "\n[dev-dependencies]\n";
+            for (key, value) in &self.dev_dependencies {
+                toml += &format!("{} = {value}\n", toml_key(key));
+            }
+        }
+        toml
+    }
+
+    /// The files of a generated crate named `name`, by path within its folder.
+    pub fn crate_files(&self, name: &str) -> [(PathBuf, String); 2] {
+        [
+            (PathBuf::from("Cargo.toml"), self.cargo_toml(name)),
+            (PathBuf::from("src/lib.rs"), self.code.clone()),
+        ]
+    }
+
+    /// Writes the code to `path` unless it already holds it; returns the paths written.
+    pub fn write_file(&self, path: impl AsRef<Path>) -> Result<Vec<PathBuf>, Error> {
+        self.write_all([(path.as_ref().to_path_buf(), self.code.clone())])
+    }
+
+    /// Writes `Cargo.toml` and `src/lib.rs` of a crate named `name` into `dir`, each unless it
+    /// already holds that; returns the paths written. Nothing else in `dir` is touched.
+    pub fn write_crate(&self, dir: impl AsRef<Path>, name: &str) -> Result<Vec<PathBuf>, Error> {
+        self.write_all(self.in_dir(dir.as_ref(), name))
+    }
+
+    /// The paths [`write_file`](Generation::write_file) would write.
+    pub fn check_file(&self, path: impl AsRef<Path>) -> Result<Vec<PathBuf>, Error> {
+        stale([(path.as_ref().to_path_buf(), self.code.clone())])
+    }
+
+    /// The paths [`write_crate`](Generation::write_crate) would write.
+    pub fn check_crate(&self, dir: impl AsRef<Path>, name: &str) -> Result<Vec<PathBuf>, Error> {
+        stale(self.in_dir(dir.as_ref(), name))
+    }
+
+    fn in_dir(&self, dir: &Path, name: &str) -> Vec<(PathBuf, String)> {
+        self.crate_files(name)
+            .into_iter()
+            .map(|(path, text)| (dir.join(path), text))
+            .collect()
+    }
+
+    /// Checks every path first, so that a refused one leaves all output untouched.
+    fn write_all(
+        &self,
+        files: impl IntoIterator<Item = (PathBuf, String)>,
+    ) -> Result<Vec<PathBuf>, Error> {
+        let files: Vec<_> = files.into_iter().collect();
+        for (path, _) in &files {
+            write::refuse_inside_inputs(path, &self.input_roots)?;
+        }
+        let mut written = Vec::new();
+        for (path, text) in files {
+            if write::write_if_changed(&path, &text)? {
+                written.push(path);
+            }
+        }
+        Ok(written)
+    }
+}
+
+fn stale(files: impl IntoIterator<Item = (PathBuf, String)>) -> Result<Vec<PathBuf>, Error> {
+    let mut out = Vec::new();
+    for (path, text) in files {
+        if write::is_stale(&path, &text)? {
+            out.push(path);
+        }
+    }
+    Ok(out)
+}
+
+/// A TOML key, quoted unless bare.
+fn toml_key(key: &str) -> String {
+    let bare = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if bare {
+        key.to_string()
+    } else {
+        toml::Value::String(key.to_string()).to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mdgen_ir::{Diagnostic, Severity};
+    use std::fs;
+
+    fn generation(code: &str, roots: Vec<PathBuf>) -> Generation {
+        Generation {
+            code: code.to_string(),
+            deps: Deps::default(),
+            diagnostics: Diagnostics::default(),
+            inputs_read: Vec::new(),
+            input_roots: roots,
+            dev_dependencies: BTreeMap::new(),
+            generator_version: "0.0.0".to_string(),
+        }
+    }
+
+    #[test]
+    fn builder_settings_override_the_config_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("mdgen.toml");
+        fs::write(
+            &file,
+            "inputs = [\"docs\"]\nwire_case = \"camelCase\"\ntri_state = false\n\
+             [dev-dependencies]\nserde_json = \"1\"\n",
+        )
+        .unwrap();
+        let builder = Builder::new().config_file(&file);
+        let c = builder.config().unwrap();
+        assert_eq!(c.inputs, [dir.path().join("docs")]);
+        assert_eq!(c.wire_case, Some(WireCase::Camel));
+        assert!(!c.tri_state);
+
+        let c = builder
+            .input("elsewhere")
+            .wire_case(WireCase::Snake)
+            .strict(true)
+            .dev_dependency("insta", "1")
+            .config()
+            .unwrap();
+        assert_eq!(c.inputs, [PathBuf::from("elsewhere")]);
+        assert_eq!(c.wire_case, Some(WireCase::Snake));
+        assert!(!c.tri_state, "not overridden, so the file's value stays");
+        assert!(c.strict);
+        assert_eq!(c.dev_dependencies.len(), 2);
+    }
+
+    #[test]
+    fn no_inputs_and_missing_inputs_are_errors() {
+        assert!(matches!(Builder::new().generate(), Err(Error::NoInputs)));
+        let err = Builder::new().input("no/such/docs").generate().unwrap_err();
+        assert_eq!(err.to_string(), "input not found: no/such/docs");
+        let err = Builder::new().config_file("no/such/mdgen.toml").generate();
+        assert!(matches!(err, Err(Error::Io { .. })));
+    }
+
+    #[test]
+    fn build_script_lines_cover_every_input_and_warning() {
+        let mut ds = Diagnostics::default();
+        ds.push(Diagnostic::new(
+            Severity::Warning,
+            "w",
+            "docs/a.md",
+            3,
+            "assumed",
+        ));
+        ds.push(Diagnostic::new(Severity::Note, "n", "docs/a.md", 4, "fyi"));
+        ds.push(Diagnostic::new(
+            Severity::Error,
+            "e",
+            "docs/b.md",
+            1,
+            "skipped",
+        ));
+        let read = [PathBuf::from("docs"), PathBuf::from("docs/a.md")];
+        let lines = cargo_directives(&read, &ds);
+        assert_eq!(
+            lines,
+            [
+                "cargo:rerun-if-changed=docs",
+                "cargo:rerun-if-changed=docs/a.md",
+                "cargo:warning=docs/a.md:3: warning[w]: assumed",
+                "cargo:warning=docs/b.md:1: error[e]: skipped",
+            ]
+        );
+    }
+
+    #[test]
+    fn crate_files_leave_other_files_alone_and_check_finds_stale_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let krate = dir.path().join("gen");
+        let test = krate.join("tests/roundtrip.rs");
+        fs::create_dir_all(test.parent().unwrap()).unwrap();
+        fs::write(&test, "// hand-written").unwrap();
+        let lib = krate.join("src/lib.rs");
+        fs::create_dir_all(lib.parent().unwrap()).unwrap();
+        fs::write(&lib, "pub struct Old;").unwrap();
+
+        let g = generation("pub struct New;", Vec::new());
+        // Only src/lib.rs is compared here, as Cargo.toml comes from mdgen-emit.
+        let stale = stale([(lib.clone(), g.code.clone())]).unwrap();
+        assert_eq!(stale, std::slice::from_ref(&lib));
+        let written = g.write_all([(lib.clone(), g.code.clone())]).unwrap();
+        assert_eq!(written, std::slice::from_ref(&lib));
+        assert_eq!(fs::read_to_string(&lib).unwrap(), "pub struct New;");
+        assert_eq!(fs::read_to_string(&test).unwrap(), "// hand-written");
+        assert!(g.check_file(&lib).unwrap().is_empty());
+        assert!(
+            g.write_file(&lib).unwrap().is_empty(),
+            "unchanged, not rewritten"
+        );
+    }
+
+    #[test]
+    fn a_refused_output_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let docs = dir.path().join("docs");
+        fs::create_dir_all(&docs).unwrap();
+        let g = generation("x", vec![docs.canonicalize().unwrap()]);
+        let outside = dir.path().join("out.rs");
+        let err = g
+            .write_all([
+                (outside.clone(), "x".into()),
+                (docs.join("in.rs"), "x".into()),
+            ])
+            .unwrap_err();
+        assert!(matches!(err, Error::OutputInsideInput { .. }));
+        assert!(!outside.exists());
+    }
+
+    #[test]
+    fn toml_keys_are_quoted_when_needed() {
+        assert_eq!(toml_key("serde_json"), "serde_json");
+        assert_eq!(toml_key("a.b"), "\"a.b\"");
+    }
+}

@@ -1,0 +1,145 @@
+//! Settings of a run, and the `mdgen.toml` file they can be read from.
+
+use crate::Error;
+use mdgen_ir::WireCase;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// What to read and how to generate.
+///
+/// As an `mdgen.toml` file:
+///
+/// ```toml
+/// inputs = ["docs/models"]   # relative to the file's folder
+/// wire_case = "snake_case"   # as-documented, snake_case, camelCase, PascalCase, kebab-case, ...
+/// tri_state = true           # optional + nullable fields as Option<Option<T>>
+/// strict = false             # warnings are errors, and errors stop all output
+///
+/// [dev-dependencies]         # appended to a generated crate's Cargo.toml
+/// serde_json = "1"
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Docs folders (searched recursively for `.md`/`.mdx`) and files.
+    pub inputs: Vec<PathBuf>,
+    /// The convention of the API's JSON keys; `None` takes names as documented.
+    pub wire_case: Option<WireCase>,
+    /// Optional + nullable fields become `Option<Option<T>>`; when false, one `Option<T>`.
+    pub tri_state: bool,
+    /// Warnings count as errors, and any error means nothing is written.
+    pub strict: bool,
+    /// Extra `[dev-dependencies]` of a generated crate (for hand-written tests beside it).
+    pub dev_dependencies: BTreeMap<String, toml::Value>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            inputs: Vec::new(),
+            wire_case: None,
+            tri_state: true,
+            strict: false,
+            dev_dependencies: BTreeMap::new(),
+        }
+    }
+}
+
+/// The file form: every key optional, unknown keys refused.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    inputs: Vec<PathBuf>,
+    wire_case: Option<WireCase>,
+    tri_state: Option<bool>,
+    strict: Option<bool>,
+    #[serde(default, rename = "dev-dependencies")]
+    dev_dependencies: BTreeMap<String, toml::Value>,
+}
+
+impl Config {
+    /// Reads an `mdgen.toml` file; its `inputs` are relative to its folder.
+    pub fn load(path: &Path) -> Result<Config, Error> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        Config::from_toml(&text, path)
+    }
+
+    /// Parses the text of the config file at `path` (named in errors; its folder is the base of
+    /// relative inputs).
+    pub fn from_toml(text: &str, path: &Path) -> Result<Config, Error> {
+        let file: File = toml::from_str(text).map_err(|e| Error::Config {
+            path: path.to_path_buf(),
+            message: e.message().to_string() + &location(text, e.span()),
+        })?;
+        let base = path.parent().unwrap_or(Path::new(""));
+        let defaults = Config::default();
+        Ok(Config {
+            inputs: file.inputs.iter().map(|p| base.join(p)).collect(),
+            wire_case: file.wire_case,
+            tri_state: file.tri_state.unwrap_or(defaults.tri_state),
+            strict: file.strict.unwrap_or(defaults.strict),
+            dev_dependencies: file.dev_dependencies,
+        })
+    }
+}
+
+/// ` (line N)` for the start of `span` in `text`, or nothing.
+fn location(text: &str, span: Option<std::ops::Range<usize>>) -> String {
+    match span.and_then(|s| text.get(..s.start)) {
+        Some(before) => format!(" (line {})", before.matches('\n').count() + 1),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_key_with_inputs_relative_to_the_file() {
+        let text = r#"
+            inputs = ["docs", "more/x.md"]
+            wire_case = "snake_case"
+            tri_state = false
+            strict = true
+            [dev-dependencies]
+            serde_json = "1"
+            tokio = { version = "1", features = ["rt"] }
+        "#;
+        let c = Config::from_toml(text, Path::new("proj/mdgen.toml")).unwrap();
+        assert_eq!(
+            c.inputs,
+            [PathBuf::from("proj/docs"), PathBuf::from("proj/more/x.md")]
+        );
+        assert_eq!(c.wire_case, Some(WireCase::Snake));
+        assert!(!c.tri_state);
+        assert!(c.strict);
+        assert_eq!(c.dev_dependencies["serde_json"].as_str(), Some("1"));
+        assert!(c.dev_dependencies["tokio"].is_table());
+    }
+
+    #[test]
+    fn missing_keys_take_defaults() {
+        let c = Config::from_toml("", Path::new("mdgen.toml")).unwrap();
+        assert_eq!(c, Config::default());
+        assert!(c.tri_state);
+    }
+
+    #[test]
+    fn unknown_key_names_file_and_key() {
+        let err = Config::from_toml("inputs = []\n\ncolour = 1\n", Path::new("cfg/mdgen.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("cfg/mdgen.toml: "), "{err}");
+        assert!(err.contains("unknown field `colour`"), "{err}");
+        assert!(err.contains("line 3"), "{err}");
+    }
+
+    #[test]
+    fn bad_wire_case_is_an_error() {
+        let err = Config::from_toml("wire_case = \"snake\"", Path::new("m.toml")).unwrap_err();
+        assert!(matches!(err, Error::Config { .. }));
+        assert!(err.to_string().contains("snake_case"), "{err}");
+    }
+}

@@ -1,0 +1,81 @@
+//! The ways a run can fail before or while writing output.
+
+use mdgen_ir::{Diagnostics, Severity};
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+/// Why mdgen produced no output.
+///
+/// Problems inside the docs are not errors of this kind: they are [`Diagnostics`] of a run that
+/// still writes its output (a doc that cannot be understood is reported and skipped), except in
+/// strict mode, where any error or warning diagnostic becomes [`Error::Failed`].
+///
+/// `Debug` prints the same text as `Display`, so that a build script's
+/// `fn main() -> Result<(), Box<dyn std::error::Error>>` shows a readable message.
+pub enum Error {
+    /// Reading or writing `path` failed.
+    Io { path: PathBuf, source: io::Error },
+    /// An input file or folder does not exist.
+    MissingInput { path: PathBuf },
+    /// Neither the caller nor the config file named an input.
+    NoInputs,
+    /// A config file could not be read as one.
+    Config { path: PathBuf, message: String },
+    /// An output path lies inside an input folder (or is an input file).
+    OutputInsideInput { output: PathBuf, input: PathBuf },
+    /// `write_to_out_dir` was called outside a build script.
+    NoOutDir,
+    /// Strict mode and the docs gave errors or warnings; nothing was written.
+    Failed { diagnostics: Diagnostics },
+}
+
+impl Error {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::MissingInput { path } => write!(f, "input not found: {}", path.display()),
+            Error::NoInputs => f.write_str("no inputs: name a docs folder or file"),
+            Error::Config { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::OutputInsideInput { output, input } => write!(
+                f,
+                "refusing to write {}: it is inside the input {}",
+                output.display(),
+                input.display()
+            ),
+            Error::NoOutDir => f.write_str(
+                "OUT_DIR is not set: `write_to_out_dir` is meant to be called from build.rs",
+            ),
+            Error::Failed { diagnostics } => write!(
+                f,
+                "strict mode: {} error(s) and {} warning(s); nothing was written",
+                diagnostics.count(Severity::Error),
+                diagnostics.count(Severity::Warning)
+            ),
+        }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
