@@ -74,14 +74,24 @@ impl Diagnostic {
 
     fn sort_key(&self) -> impl Ord + '_ {
         let span = self.span.as_ref().map(|s| (s.start, s.end));
-        (&self.file, self.line, span, self.severity, &self.kind, &self.message)
+        (
+            &self.file,
+            self.line,
+            span,
+            self.severity,
+            &self.kind,
+            &self.message,
+        )
     }
 
     /// The 1-based column where the span starts, if any.
     pub fn column(&self) -> Option<usize> {
         let line = self.source_line.as_deref()?;
         let span = self.span.as_ref()?;
-        Some(line.get(..span.start).map_or(1, |pre| pre.chars().count() + 1))
+        Some(
+            line.get(..span.start)
+                .map_or(1, |pre| pre.chars().count() + 1),
+        )
     }
 
     /// The offending text (a cell), if any.

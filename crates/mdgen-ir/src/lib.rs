@@ -161,9 +161,13 @@ pub enum TypeRef {
     String,
     Bool,
     /// An integer; `bits` where an input states the width.
-    Int { bits: Option<u8> },
+    Int {
+        bits: Option<u8>,
+    },
     /// A floating-point number; `bits` where an input states the width.
-    Float { bits: Option<u8> },
+    Float {
+        bits: Option<u8>,
+    },
     /// A number that may be integer or float (TypeScript `number`).
     Number,
     /// An arbitrary-precision decimal.

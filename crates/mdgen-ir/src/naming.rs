@@ -83,7 +83,10 @@ impl FromStr for WireCase {
             .find(|c| c.as_str() == s)
             .ok_or_else(|| {
                 let all: Vec<_> = WireCase::ALL.iter().map(|c| c.as_str()).collect();
-                format!("unknown wire case `{s}`; expected one of {}", all.join(", "))
+                format!(
+                    "unknown wire case `{s}`; expected one of {}",
+                    all.join(", ")
+                )
             })
     }
 }
@@ -107,6 +110,9 @@ mod tests {
         for c in WireCase::ALL {
             assert_eq!(c.as_str().parse::<WireCase>(), Ok(c));
         }
-        assert!("snake".parse::<WireCase>().unwrap_err().contains("snake_case"));
+        assert!("snake"
+            .parse::<WireCase>()
+            .unwrap_err()
+            .contains("snake_case"));
     }
 }

@@ -1,12 +1,20 @@
 //! Markdown → IR: reads Speakeasy SDK model docs of any dialect, links them, fuses them.
 //!
-//! [`parse_doc`] reads one file (pure, parallelisable); [`build`] links and fuses the docs of a
-//! run into one [`Schema`]. [`parse`] does both.
+//! The stages, each a pure function: [`markdown`] reads a file's blocks; `notation` gives the
+//! Type cells meaning per dialect; `model` makes one model of one file; `fuse` merges the models
+//! of every input by name; `link` resolves references; `wire` sets JSON keys.
 
-mod markdown;
+mod fuse;
+mod link;
+pub mod markdown;
+mod model;
 mod notation;
+mod wire;
 
-use mdgen_ir::{Diagnostics, Schema, WireCase};
+pub use notation::Dialect;
+
+use mdgen_ir::{Diagnostic, Diagnostics, Schema, Severity, WireCase};
+use model::Snippets;
 use std::path::PathBuf;
 
 /// Settings that change how docs are read.
@@ -14,6 +22,8 @@ use std::path::PathBuf;
 pub struct Options {
     /// The convention of the API's JSON keys; `None` takes names as documented (with a note).
     pub wire_case: Option<WireCase>,
+    /// Read every doc in this dialect instead of detecting it per file.
+    pub dialect: Option<Dialect>,
 }
 
 /// One input file: the path diagnostics name it by, and its bytes.
@@ -31,7 +41,50 @@ pub struct Parsed {
 }
 
 /// Reads, links and fuses `files` into one schema. Never panics; problems become diagnostics.
+/// The result does not depend on the order of `files`.
 pub fn parse(files: &[InputFile], options: &Options) -> Parsed {
-    let _ = (files, options);
-    unimplemented!("being written")
+    let mut sorted: Vec<&InputFile> = files.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut diagnostics = Diagnostics::default();
+    let mut snippets = Snippets::new();
+    let mut models = Vec::new();
+    for file in sorted {
+        let text = decode(file, &mut diagnostics);
+        let e = model::extract(&file.path, &text, options.dialect);
+        models.extend(e.model);
+        snippets.extend(e.snippets);
+        diagnostics.extend(e.diagnostics);
+    }
+    let mut schema = fuse::fuse(models, &mut diagnostics);
+    link::link(&mut schema, &snippets, &mut diagnostics);
+    wire::assign(&mut schema, options.wire_case, &mut diagnostics);
+    Parsed {
+        schema,
+        diagnostics: diagnostics.sorted(),
+    }
+}
+
+/// The text of a file; invalid UTF-8 is replaced (U+FFFD) with a warning naming the first bad line.
+fn decode(file: &InputFile, diagnostics: &mut Diagnostics) -> String {
+    let bytes = file
+        .bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&file.bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let message = "the file is not valid UTF-8; invalid bytes were replaced with U+FFFD";
+            let line = u32::try_from(line).unwrap_or(u32::MAX);
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "invalid-utf8",
+                &file.path,
+                line,
+                message,
+            ));
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    }
 }

@@ -38,7 +38,11 @@ pub struct Section {
 pub enum Block {
     Paragraph(String),
     Table(Table),
-    Code { lang: String, text: String, line: u32 },
+    Code {
+        lang: String,
+        text: String,
+        line: u32,
+    },
     /// A bullet or numbered list: the plain text of each item.
     List(Vec<(u32, Vec<Inline>)>),
 }
@@ -125,9 +129,16 @@ impl<'a> Lines<'a> {
         u32::try_from(idx + 1).unwrap_or(u32::MAX)
     }
 
+    /// The source text of `span`.
+    pub fn source(&self, span: &Range<usize>) -> &'a str {
+        self.text.get(span.clone()).unwrap_or("")
+    }
+
     /// `span` without the white space at its ends.
     pub fn trim(&self, span: Range<usize>) -> Range<usize> {
-        let Some(text) = self.text.get(span.clone()) else { return span };
+        let Some(text) = self.text.get(span.clone()) else {
+            return span;
+        };
         let start = span.start + (text.len() - text.trim_start().len());
         start..start.max(span.start + text.trim_end().len())
     }
@@ -229,11 +240,9 @@ impl Reader<'_, '_> {
                 self.heading = Some((level as u8, line));
                 self.stack = vec![(None, Vec::new())];
             }
-            Tag::Paragraph => {
-                if self.list.is_none() && self.table.is_none() {
-                    self.in_paragraph = true;
-                    self.stack = vec![(None, Vec::new())];
-                }
+            Tag::Paragraph if self.list.is_none() && self.table.is_none() => {
+                self.in_paragraph = true;
+                self.stack = vec![(None, Vec::new())];
             }
             Tag::Table(_) => self.table = Some(TableBuilder::default()),
             Tag::TableHead => {
@@ -243,7 +252,10 @@ impl Reader<'_, '_> {
             }
             Tag::TableRow => {
                 if let Some(t) = &mut self.table {
-                    t.row = Some(Row { line, cells: Vec::new() });
+                    t.row = Some(Row {
+                        line,
+                        cells: Vec::new(),
+                    });
                 }
             }
             Tag::TableCell => {
@@ -252,22 +264,24 @@ impl Reader<'_, '_> {
                 }
                 self.stack = vec![(None, Vec::new())];
             }
-            Tag::Link { dest_url, .. } => self.stack.push((Some(dest_url.into_string()), Vec::new())),
+            Tag::Link { dest_url, .. } => {
+                self.stack.push((Some(dest_url.into_string()), Vec::new()))
+            }
             Tag::Strikethrough => self.stack.push((Some(String::new()), Vec::new())),
             Tag::CodeBlock(kind) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(l) => l.split_whitespace().next().unwrap_or("").to_string(),
+                    CodeBlockKind::Fenced(l) => {
+                        l.split_whitespace().next().unwrap_or("").to_string()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
                 self.code = Some((lang, String::new(), line));
             }
-            Tag::List(_) => {
-                if self.table.is_none() {
-                    self.list = Some(Vec::new());
-                }
-            }
+            Tag::List(_) if self.table.is_none() => self.list = Some(Vec::new()),
             Tag::Item => self.stack = vec![(None, Vec::new())],
-            Tag::MetadataBlock(MetadataBlockKind::YamlStyle) => self.front_matter = Some(String::new()),
+            Tag::MetadataBlock(MetadataBlockKind::YamlStyle) => {
+                self.front_matter = Some(String::new())
+            }
             _ => {}
         }
     }
@@ -278,21 +292,27 @@ impl Reader<'_, '_> {
                 let inlines = self.take_inlines();
                 if let Some((level, line)) = self.heading.take() {
                     let struck = inlines.iter().any(|i| matches!(i, Inline::Struck(_)));
-                    let heading = Heading { text: plain_text(&inlines), struck, line };
+                    let heading = Heading {
+                        text: plain_text(&inlines),
+                        struck,
+                        line,
+                    };
                     if level == 1 && self.doc.title.is_none() && self.doc.sections.is_empty() {
                         self.doc.title = Some(heading);
                     } else {
-                        self.doc.sections.push(Section { level, heading, blocks: Vec::new() });
+                        self.doc.sections.push(Section {
+                            level,
+                            heading,
+                            blocks: Vec::new(),
+                        });
                     }
                 }
             }
-            TagEnd::Paragraph => {
-                if std::mem::take(&mut self.in_paragraph) {
-                    let text = plain_text(&self.take_inlines());
-                    match self.doc.sections.last_mut() {
-                        Some(s) => s.blocks.push(Block::Paragraph(text)),
-                        None => self.doc.intro.push(text),
-                    }
+            TagEnd::Paragraph if std::mem::take(&mut self.in_paragraph) => {
+                let text = plain_text(&self.take_inlines());
+                match self.doc.sections.last_mut() {
+                    Some(s) => s.blocks.push(Block::Paragraph(text)),
+                    None => self.doc.intro.push(text),
                 }
             }
             TagEnd::TableCell => {
@@ -321,18 +341,19 @@ impl Reader<'_, '_> {
             }
             TagEnd::Table => {
                 if let Some(t) = self.table.take() {
-                    self.push_block(Block::Table(Table { header: t.header, rows: t.rows }));
+                    self.push_block(Block::Table(Table {
+                        header: t.header,
+                        rows: t.rows,
+                    }));
                 }
             }
-            TagEnd::Link | TagEnd::Strikethrough => {
-                if self.stack.len() > 1 {
-                    if let Some((dest, inner)) = self.stack.pop() {
-                        let inline = match dest {
-                            Some(d) if matches!(tag, TagEnd::Link) => Inline::Link { dest: d, inner },
-                            _ => Inline::Struck(inner),
-                        };
-                        self.push_inline(inline);
-                    }
+            TagEnd::Link | TagEnd::Strikethrough if self.stack.len() > 1 => {
+                if let Some((dest, inner)) = self.stack.pop() {
+                    let inline = match dest {
+                        Some(d) if matches!(tag, TagEnd::Link) => Inline::Link { dest: d, inner },
+                        _ => Inline::Struck(inner),
+                    };
+                    self.push_inline(inline);
                 }
             }
             TagEnd::CodeBlock => {
@@ -356,7 +377,11 @@ impl Reader<'_, '_> {
                 if let Some(fm) = self.front_matter.take() {
                     let line = self.lines.line_of(range.start);
                     if let Some(title) = front_matter_title(&fm) {
-                        self.doc.title.get_or_insert(Heading { text: title, struck: false, line });
+                        self.doc.title.get_or_insert(Heading {
+                            text: title,
+                            struck: false,
+                            line,
+                        });
                     }
                 }
             }
@@ -411,15 +436,26 @@ mod tests {
         let text = "# ~~Foo~~\n\nThe foo.\n\n## Fields\n\n| Field | Type |\n| --- | --- |\n| `id` | [?X\\Y](../Y.md) |\n| `a\\|b` | *array<string>*<br/>x |\n";
         let d = doc(text);
         let title = d.title.unwrap();
-        assert_eq!((title.text.as_str(), title.struck, title.line), ("Foo", true, 1));
+        assert_eq!(
+            (title.text.as_str(), title.struck, title.line),
+            ("Foo", true, 1)
+        );
         assert_eq!(d.intro, vec!["The foo.".to_string()]);
         assert_eq!(d.sections[0].heading.text, "Fields");
-        let Block::Table(t) = &d.sections[0].blocks[0] else { panic!("no table") };
-        assert_eq!(t.header.iter().map(Cell::text).collect::<Vec<_>>(), ["Field", "Type"]);
+        let Block::Table(t) = &d.sections[0].blocks[0] else {
+            panic!("no table")
+        };
+        assert_eq!(
+            t.header.iter().map(Cell::text).collect::<Vec<_>>(),
+            ["Field", "Type"]
+        );
         assert_eq!(t.rows[0].line, 9);
         assert_eq!(
             t.rows[0].cells[1].inlines,
-            vec![Inline::Link { dest: "../Y.md".into(), inner: vec![Inline::Text("?X\\Y".into())] }]
+            vec![Inline::Link {
+                dest: "../Y.md".into(),
+                inner: vec![Inline::Text("?X\\Y".into())]
+            }]
         );
         assert_eq!(t.rows[1].cells[0].text(), "a|b");
         assert_eq!(t.rows[1].cells[1].text(), "array<string>\nx");
@@ -438,8 +474,12 @@ mod tests {
     fn code_blocks_and_lists_are_kept() {
         let d = doc("# A\n\n## Values\n\n- `\"x\"`\n- `\"y\"`\n\n```go\nv := 1\n```\n");
         let blocks = &d.sections[0].blocks;
-        let Block::List(items) = &blocks[0] else { panic!("no list") };
+        let Block::List(items) = &blocks[0] else {
+            panic!("no list")
+        };
         assert_eq!(plain_text(&items[1].1), "\"y\"");
-        assert!(matches!(&blocks[1], Block::Code { lang, text, line: 8 } if lang == "go" && text == "v := 1\n"));
+        assert!(
+            matches!(&blocks[1], Block::Code { lang, text, line: 8 } if lang == "go" && text == "v := 1\n")
+        );
     }
 }

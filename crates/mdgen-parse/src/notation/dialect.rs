@@ -38,15 +38,37 @@ impl Dialect {
         let (langs, cues): (&[&str], &[&str]) = match self {
             Dialect::TypeScript => (
                 &["typescript", "ts"],
-                &["mozilla.org", "[]", "shared.", "number", "boolean", "Record<"],
+                &[
+                    "mozilla.org",
+                    "[]",
+                    "shared.",
+                    "number",
+                    "boolean",
+                    "Record<",
+                ],
             ),
             Dialect::Php => (
                 &["php"],
-                &["php.net", "?", "array<", "Components\\", "Operations\\", "float", "mixed"],
+                &[
+                    "php.net",
+                    "?",
+                    "array<",
+                    "Components\\",
+                    "Operations\\",
+                    "float",
+                    "mixed",
+                ],
             ),
             Dialect::Ruby => (
                 &["ruby"],
-                &["ruby-doc.org", "T.nilable", "T::", "::String", "::Float", "::Integer"],
+                &[
+                    "ruby-doc.org",
+                    "T.nilable",
+                    "T::",
+                    "::String",
+                    "::Float",
+                    "::Integer",
+                ],
             ),
         };
         let lang_score = code_langs.iter().filter(|l| langs.contains(l)).count() * 100;
@@ -66,7 +88,11 @@ impl Dialect {
             }
             _ => self.ty(syn).map(|ty| Ty {
                 ty,
-                nullable: if self.shows_nullability() { Evidence::No } else { Evidence::Unknown },
+                nullable: if self.shows_nullability() {
+                    Evidence::No
+                } else {
+                    Evidence::Unknown
+                },
             }),
         }
     }
@@ -113,12 +139,16 @@ impl Dialect {
             };
         }
         match (self, name) {
-            (Dialect::TypeScript, "Array") | (Dialect::Php, "array") | (Dialect::Ruby, "T::Array")
+            (Dialect::TypeScript, "Array")
+            | (Dialect::Php, "array")
+            | (Dialect::Ruby, "T::Array")
                 if args.len() == 1 =>
             {
                 Ok(array(self.ty(&args[0])?))
             }
-            (Dialect::TypeScript, "Record") | (Dialect::Php, "array") | (Dialect::Ruby, "T::Hash")
+            (Dialect::TypeScript, "Record")
+            | (Dialect::Php, "array")
+            | (Dialect::Ruby, "T::Hash")
                 if args.len() == 2 =>
             {
                 Ok(TypeRef::Map(Box::new(self.ty(&args[1])?)))
@@ -138,7 +168,10 @@ fn array(item: TypeRef) -> TypeRef {
 fn one<'a>(name: &str, args: &'a [Syn]) -> Result<&'a Syn, String> {
     match args {
         [arg] => Ok(arg),
-        _ => Err(format!("`{name}` takes one type argument, not {}", args.len())),
+        _ => Err(format!(
+            "`{name}` takes one type argument, not {}",
+            args.len()
+        )),
     }
 }
 
@@ -163,7 +196,10 @@ fn shape(syn: &Syn) -> &'static str {
 
 impl Ty {
     fn nullable(ty: TypeRef) -> Ty {
-        Ty { ty, nullable: Evidence::Yes }
+        Ty {
+            ty,
+            nullable: Evidence::Yes,
+        }
     }
 }
 
@@ -206,7 +242,10 @@ mod tests {
     fn linked(d: Dialect, before: &str, text: &str, after: &str) -> Ty {
         let inlines = vec![
             Inline::Text(before.into()),
-            Inline::Link { dest: "x.md".into(), inner: vec![Inline::Text(text.into())] },
+            Inline::Link {
+                dest: "x.md".into(),
+                inner: vec![Inline::Text(text.into())],
+            },
             Inline::Text(after.into()),
         ];
         read(&inlines, d).unwrap()
@@ -219,39 +258,93 @@ mod tests {
     #[test]
     fn php() {
         let d = Dialect::Php;
-        assert_eq!(t(d, "?string"), Ok(Ty { ty: TypeRef::String, nullable: Evidence::Yes }));
-        assert_eq!(t(d, "float"), Ok(Ty { ty: TypeRef::Float { bits: None }, nullable: Evidence::No }));
-        assert_eq!(t(d, "array<string, int>").unwrap().ty, TypeRef::Map(Box::new(TypeRef::Int { bits: None })));
-        assert_eq!(linked(d, "array<", "Components\\Cat", ">").ty, array(named("Cat")));
-        assert_eq!(linked(d, "", "?Components\\Meta", "").nullable, Evidence::Yes);
+        assert_eq!(
+            t(d, "?string"),
+            Ok(Ty {
+                ty: TypeRef::String,
+                nullable: Evidence::Yes
+            })
+        );
+        assert_eq!(
+            t(d, "float"),
+            Ok(Ty {
+                ty: TypeRef::Float { bits: None },
+                nullable: Evidence::No
+            })
+        );
+        assert_eq!(
+            t(d, "array<string, int>").unwrap().ty,
+            TypeRef::Map(Box::new(TypeRef::Int { bits: None }))
+        );
+        assert_eq!(
+            linked(d, "array<", "Components\\Cat", ">").ty,
+            array(named("Cat"))
+        );
+        assert_eq!(
+            linked(d, "", "?Components\\Meta", "").nullable,
+            Evidence::Yes
+        );
         assert_eq!(linked(d, "", "\\DateTime", "").ty, TypeRef::DateTime);
-        assert!(t(d, "flaot").unwrap_err().contains("`flaot` is not a PHP type"));
+        assert!(t(d, "flaot")
+            .unwrap_err()
+            .contains("`flaot` is not a PHP type"));
     }
 
     #[test]
     fn ruby() {
         let d = Dialect::Ruby;
-        assert_eq!(t(d, "T.nilable(::String)"), Ok(Ty { ty: TypeRef::String, nullable: Evidence::Yes }));
+        assert_eq!(
+            t(d, "T.nilable(::String)"),
+            Ok(Ty {
+                ty: TypeRef::String,
+                nullable: Evidence::Yes
+            })
+        );
         assert_eq!(t(d, "::Float").unwrap().ty, TypeRef::Float { bits: None });
-        assert_eq!(linked(d, "T::Array<", "::StackOne::Shared::Cat", ">").ty, array(named("Cat")));
-        assert_eq!(t(d, "T::Hash[Symbol, ::Integer]").unwrap().ty, TypeRef::Map(Box::new(TypeRef::Int { bits: None })));
-        assert!(t(d, "T.nilable(::String, ::Float)").unwrap_err().contains("one type argument"));
+        assert_eq!(
+            linked(d, "T::Array<", "::StackOne::Shared::Cat", ">").ty,
+            array(named("Cat"))
+        );
+        assert_eq!(
+            t(d, "T::Hash[Symbol, ::Integer]").unwrap().ty,
+            TypeRef::Map(Box::new(TypeRef::Int { bits: None }))
+        );
+        assert!(t(d, "T.nilable(::String, ::Float)")
+            .unwrap_err()
+            .contains("one type argument"));
     }
 
     #[test]
     fn typescript() {
         let d = Dialect::TypeScript;
-        assert_eq!(t(d, "number"), Ok(Ty { ty: TypeRef::Number, nullable: Evidence::Unknown }));
+        assert_eq!(
+            t(d, "number"),
+            Ok(Ty {
+                ty: TypeRef::Number,
+                nullable: Evidence::Unknown
+            })
+        );
         assert_eq!(linked(d, "", "shared.Cat", "[]").ty, array(named("Cat")));
-        assert_eq!(t(d, "Record<string, any>").unwrap().ty, TypeRef::Map(Box::new(TypeRef::Any)));
-        assert_eq!(t(d, "\"phone\"").unwrap().ty, TypeRef::Const("phone".into()));
+        assert_eq!(
+            t(d, "Record<string, any>").unwrap().ty,
+            TypeRef::Map(Box::new(TypeRef::Any))
+        );
+        assert_eq!(
+            t(d, "\"phone\"").unwrap().ty,
+            TypeRef::Const("phone".into())
+        );
         assert_eq!(t(d, "shared.Employee4").unwrap().ty, named("Employee4"));
-        assert!(t(d, "?string").unwrap_err().contains("TypeScript notation has no `?T` form"));
+        assert!(t(d, "?string")
+            .unwrap_err()
+            .contains("TypeScript notation has no `?T` form"));
     }
 
     #[test]
     fn detection_scores_cues() {
-        let cells = vec!["*?string*".to_string(), "array<[Components\\X](x)>".to_string()];
+        let cells = vec![
+            "*?string*".to_string(),
+            "array<[Components\\X](x)>".to_string(),
+        ];
         assert!(Dialect::Php.score(&[], &cells) > Dialect::TypeScript.score(&[], &cells));
         assert!(Dialect::Ruby.score(&["ruby"], &[]) > Dialect::Php.score(&["ruby"], &cells));
     }

@@ -40,7 +40,12 @@ mod tests {
 
     #[test]
     fn model_names_drop_qualifiers() {
-        for q in ["shared.Foo", "Components\\Foo", "::StackOne::Shared::Foo", "Foo"] {
+        for q in [
+            "shared.Foo",
+            "Components\\Foo",
+            "::StackOne::Shared::Foo",
+            "Foo",
+        ] {
             assert_eq!(model_name(q), TypeName("Foo".into()), "{q}");
         }
     }

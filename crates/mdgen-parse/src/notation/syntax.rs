@@ -95,7 +95,10 @@ fn lex(text: &str, link: Option<&str>, out: &mut Vec<Token>) -> Result<(), Strin
                     end = j + d.len_utf8();
                     chars.next();
                 }
-                out.push(Token::Ident { text: text[i..end].to_string(), link: link.map(str::to_string) });
+                out.push(Token::Ident {
+                    text: text[i..end].to_string(),
+                    link: link.map(str::to_string),
+                });
             }
             '<' | '>' | '[' | ']' | '(' | ')' | ',' | '?' | '*' | '|' | '{' | '}' | '&' => {
                 out.push(Token::Punct(c))
@@ -189,7 +192,9 @@ impl Parser {
             Token::Str(s) => Ok(Syn::Str(s)),
             Token::Punct(c) => Err(format!("expected a type, found `{c}`")),
             Token::Ident { text, link } => {
-                if text.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '.')
+                if text
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '-' || c == '.')
                     || text == "true"
                     || text == "false"
                 {
@@ -198,14 +203,28 @@ impl Parser {
                 let args = match self.peek() {
                     Some(Token::Punct('<')) => self.args('<', '>', depth)?,
                     Some(Token::Punct('(')) => self.args('(', ')', depth)?,
-                    Some(Token::Punct('[')) if !self.peek2_punct(']') => self.args('[', ']', depth)?,
+                    Some(Token::Punct('[')) if !self.peek2_punct(']') => {
+                        self.args('[', ']', depth)?
+                    }
                     _ => Vec::new(),
                 };
-                if text == "map" && args.len() == 1 && self.peek().is_some() && !self.peek_punct(',') {
-                    let key = args.into_iter().next().map(Box::new).ok_or("map without key")?;
+                if text == "map"
+                    && args.len() == 1
+                    && self.peek().is_some()
+                    && !self.peek_punct(',')
+                {
+                    let key = args
+                        .into_iter()
+                        .next()
+                        .map(Box::new)
+                        .ok_or("map without key")?;
                     return Ok(Syn::Map(key, Box::new(self.ty(depth)?)));
                 }
-                Ok(Syn::Name { name: text, args, link })
+                Ok(Syn::Name {
+                    name: text,
+                    args,
+                    link,
+                })
             }
         }
     }
@@ -231,38 +250,67 @@ mod tests {
     }
 
     fn name(n: &str, args: Vec<Syn>) -> Syn {
-        Syn::Name { name: n.into(), args, link: None }
+        Syn::Name {
+            name: n.into(),
+            args,
+            link: None,
+        }
     }
 
     #[test]
     fn generic_forms() {
         let s = |n: &str| name(n, vec![]);
-        assert_eq!(parse(&text("array<string>")), Ok(name("array", vec![s("string")])));
-        assert_eq!(parse(&text("T.nilable(::String)")), Ok(name("T.nilable", vec![s("::String")])));
+        assert_eq!(
+            parse(&text("array<string>")),
+            Ok(name("array", vec![s("string")]))
+        );
+        assert_eq!(
+            parse(&text("T.nilable(::String)")),
+            Ok(name("T.nilable", vec![s("::String")]))
+        );
         assert_eq!(
             parse(&text("Dict[str, List[int]]")),
             Ok(name("Dict", vec![s("str"), name("List", vec![s("int")])]))
         );
-        assert_eq!(parse(&text("?string")), Ok(Syn::Nullable(Box::new(s("string")))));
-        assert_eq!(parse(&text("[]*int64")), Ok(Syn::Slice(Box::new(Syn::Pointer(Box::new(s("int64")))))));
-        assert_eq!(parse(&text("number[][]")), Ok(Syn::Slice(Box::new(Syn::Slice(Box::new(s("number")))))));
+        assert_eq!(
+            parse(&text("?string")),
+            Ok(Syn::Nullable(Box::new(s("string"))))
+        );
+        assert_eq!(
+            parse(&text("[]*int64")),
+            Ok(Syn::Slice(Box::new(Syn::Pointer(Box::new(s("int64"))))))
+        );
+        assert_eq!(
+            parse(&text("number[][]")),
+            Ok(Syn::Slice(Box::new(Syn::Slice(Box::new(s("number"))))))
+        );
         assert_eq!(
             parse(&text("map[string]any")),
             Ok(Syn::Map(Box::new(s("string")), Box::new(s("any"))))
         );
-        assert_eq!(parse(&text("Literal[\"x\"]")), Ok(name("Literal", vec![Syn::Str("x".into())])));
+        assert_eq!(
+            parse(&text("Literal[\"x\"]")),
+            Ok(name("Literal", vec![Syn::Str("x".into())]))
+        );
     }
 
     #[test]
     fn links_attach_to_the_names_inside_them() {
         let inlines = vec![
             Inline::Text("array<".into()),
-            Inline::Link { dest: "../X.md".into(), inner: text("Components\\X") },
+            Inline::Link {
+                dest: "../X.md".into(),
+                inner: text("Components\\X"),
+            },
             Inline::Text(">".into()),
         ];
         let want = name(
             "array",
-            vec![Syn::Name { name: "Components\\X".into(), args: vec![], link: Some("../X.md".into()) }],
+            vec![Syn::Name {
+                name: "Components\\X".into(),
+                args: vec![],
+                link: Some("../X.md".into()),
+            }],
         );
         assert_eq!(parse(&inlines), Ok(want));
     }
@@ -270,9 +318,17 @@ mod tests {
     #[test]
     fn errors_say_what_went_wrong() {
         assert_eq!(parse(&text("")), Err("the type is empty".into()));
-        assert_eq!(parse(&text("array<string")), Err("expected `>` at the end".into()));
-        assert_eq!(parse(&text("string string")), Err("unexpected `string` after the type".into()));
+        assert_eq!(
+            parse(&text("array<string")),
+            Err("expected `>` at the end".into())
+        );
+        assert_eq!(
+            parse(&text("string string")),
+            Err("unexpected `string` after the type".into())
+        );
         assert!(parse(&text("\"open")).unwrap_err().contains("unterminated"));
-        assert!(parse(&text(&"?".repeat(500))).unwrap_err().contains("deeply"));
+        assert!(parse(&text(&"?".repeat(500)))
+            .unwrap_err()
+            .contains("deeply"));
     }
 }

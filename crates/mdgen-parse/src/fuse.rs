@@ -1,0 +1,323 @@
+//! Fusion: the docs of one model from several dialects or versions → one model that keeps the
+//! strongest evidence of each fact, and every source of it.
+
+use mdgen_ir::{
+    normalize_key, Diagnostic, Diagnostics, Enum, Field, Schema, Severity, Source, Struct, TypeDef,
+    TypeName, TypeRef, Union,
+};
+use std::collections::BTreeMap;
+
+/// Fuses models by normalized name. `docs` must come in a deterministic order (by path).
+pub fn fuse(docs: Vec<TypeDef>, diagnostics: &mut Diagnostics) -> Schema {
+    let mut groups: BTreeMap<String, Vec<TypeDef>> = BTreeMap::new();
+    for d in docs {
+        groups.entry(d.name().key()).or_default().push(d);
+    }
+    let mut schema = Schema::default();
+    for (_, group) in groups {
+        let def = fuse_group(group, diagnostics);
+        schema.types.insert(def.name().clone(), def);
+    }
+    schema
+}
+
+fn fuse_group(mut defs: Vec<TypeDef>, diagnostics: &mut Diagnostics) -> TypeDef {
+    // The richest doc leads: its kind, name and field order win.
+    let lead = defs
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, d)| (kind_rank(d), size(d), std::cmp::Reverse(*i)))
+        .map_or(0, |(i, _)| i);
+    let first = defs.remove(lead);
+    defs.into_iter()
+        .fold(first, |acc, next| merge(acc, next, diagnostics))
+}
+
+/// Structs describe the most, unions next, enums least.
+fn kind_rank(def: &TypeDef) -> u8 {
+    match def {
+        TypeDef::Struct(_) => 2,
+        TypeDef::Union(_) => 1,
+        TypeDef::Enum(_) => 0,
+    }
+}
+
+fn size(def: &TypeDef) -> usize {
+    match def {
+        TypeDef::Struct(s) => s.fields.len(),
+        TypeDef::Enum(e) => e.values.len(),
+        TypeDef::Union(u) => u.variants.len(),
+    }
+}
+
+fn merge(acc: TypeDef, next: TypeDef, diagnostics: &mut Diagnostics) -> TypeDef {
+    match (acc, next) {
+        (TypeDef::Struct(a), TypeDef::Struct(b)) => {
+            TypeDef::Struct(merge_structs(a, b, diagnostics))
+        }
+        (TypeDef::Enum(a), TypeDef::Enum(b)) => TypeDef::Enum(merge_enums(a, b)),
+        (TypeDef::Union(a), TypeDef::Union(b)) => TypeDef::Union(merge_unions(a, b)),
+        (a, b) => {
+            let at = |d: &TypeDef| d.sources().first().map(describe).unwrap_or_default();
+            let message = format!(
+                "`{}` is a {} at {} but a {} here; the {} is kept",
+                a.name(),
+                kind_name(&a),
+                at(&a),
+                kind_name(&b),
+                kind_name(&a)
+            );
+            push_at(
+                diagnostics,
+                Severity::Warning,
+                "model-conflict",
+                b.sources(),
+                message,
+            );
+            a
+        }
+    }
+}
+
+fn kind_name(def: &TypeDef) -> &'static str {
+    match def {
+        TypeDef::Struct(_) => "struct",
+        TypeDef::Enum(_) => "enum",
+        TypeDef::Union(_) => "union",
+    }
+}
+
+fn describe(s: &Source) -> String {
+    format!("{}:{}", s.file.display(), s.line)
+}
+
+fn push_at(
+    diagnostics: &mut Diagnostics,
+    severity: Severity,
+    kind: &str,
+    sources: &[Source],
+    message: String,
+) {
+    let (file, line) = sources
+        .first()
+        .map_or((Default::default(), 0), |s| (s.file.clone(), s.line));
+    diagnostics.push(Diagnostic::new(severity, kind, file, line, message));
+}
+
+fn merge_structs(mut a: Struct, b: Struct, diagnostics: &mut Diagnostics) -> Struct {
+    let a_keys: BTreeMap<String, usize> = a
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (normalize_key(&f.name), i))
+        .collect();
+    let b_keys: BTreeMap<String, ()> = b
+        .fields
+        .iter()
+        .map(|f| (normalize_key(&f.name), ()))
+        .collect();
+    // A field one version lacks is optional in the fused model.
+    for f in &mut a.fields {
+        if !b_keys.contains_key(&normalize_key(&f.name)) {
+            f.required = false;
+        }
+    }
+    for mut f in b.fields {
+        match a_keys.get(&normalize_key(&f.name)) {
+            Some(&i) => merge_field(&mut a.fields[i], f, diagnostics),
+            None => {
+                f.required = false;
+                a.fields.push(f);
+            }
+        }
+    }
+    a.doc = a.doc.or(b.doc);
+    a.deprecated |= b.deprecated;
+    a.sources.extend(b.sources);
+    a
+}
+
+fn merge_field(a: &mut Field, b: Field, diagnostics: &mut Diagnostics) {
+    match fuse_types(&a.ty, &b.ty) {
+        Some(t) => a.ty = t,
+        None => {
+            let message = format!(
+                "field `{}` is {} at {} but {} here; it accepts any JSON value",
+                a.name,
+                type_name(&a.ty),
+                a.sources.first().map(describe).unwrap_or_default(),
+                type_name(&b.ty)
+            );
+            push_at(
+                diagnostics,
+                Severity::Warning,
+                "type-conflict",
+                &b.sources,
+                message,
+            );
+            a.ty = TypeRef::Any;
+        }
+    }
+    a.required &= b.required;
+    a.nullable = a.nullable.join(b.nullable);
+    a.doc = a.doc.take().or(b.doc);
+    a.example = a.example.take().or(b.example);
+    a.deprecated |= b.deprecated;
+    a.sources.extend(b.sources);
+}
+
+/// The most precise type both notations allow, or `None` when they contradict each other.
+pub fn fuse_types(a: &TypeRef, b: &TypeRef) -> Option<TypeRef> {
+    use TypeRef::*;
+    let bits = |x: &Option<u8>, y: &Option<u8>| x.max(y).to_owned();
+    Some(match (a, b) {
+        (x, y) if x == y => x.clone(),
+        (Any, x) | (x, Any) => x.clone(),
+        (Int { bits: x }, Int { bits: y }) => Int { bits: bits(x, y) },
+        (Float { bits: x }, Float { bits: y }) => Float { bits: bits(x, y) },
+        // An integer in any input beats a float or `number` in another.
+        (Int { bits: x }, Float { .. } | Number) | (Float { .. } | Number, Int { bits: x }) => {
+            Int { bits: *x }
+        }
+        (Float { bits: x }, Number) | (Number, Float { bits: x }) => Float { bits: *x },
+        (BigInt, Int { .. } | Number | Float { .. })
+        | (Int { .. } | Number | Float { .. }, BigInt) => BigInt,
+        (Decimal, Float { .. } | Number) | (Float { .. } | Number, Decimal) => Decimal,
+        // A calendar date is the narrower claim; an input that says date-time may just not
+        // have a date type.
+        (Date, DateTime) | (DateTime, Date) => Date,
+        (Const(c), String) | (String, Const(c)) if c.is_string() => String,
+        (Array(x), Array(y)) => Array(Box::new(fuse_types(x, y)?)),
+        (Map(x), Map(y)) => Map(Box::new(fuse_types(x, y)?)),
+        (Named(x), Named(y)) if x.key() == y.key() => Named(x.clone()),
+        _ => return None,
+    })
+}
+
+fn type_name(t: &TypeRef) -> String {
+    serde_json::to_string(t).unwrap_or_default()
+}
+
+fn merge_enums(mut a: Enum, b: Enum) -> Enum {
+    for v in b.values {
+        match a.values.iter_mut().find(|x| x.value == v.value) {
+            Some(x) => {
+                x.name = x.name.take().or(v.name);
+                x.doc = x.doc.take().or(v.doc);
+            }
+            None => a.values.push(v),
+        }
+    }
+    a.values_known |= b.values_known;
+    a.doc = a.doc.or(b.doc);
+    a.deprecated |= b.deprecated;
+    a.sources.extend(b.sources);
+    a
+}
+
+fn merge_unions(mut a: Union, b: Union) -> Union {
+    for v in b.variants {
+        if !a.variants.iter().any(|x| x.ty == v.ty) {
+            a.variants.push(v);
+        }
+    }
+    a.doc = a.doc.or(b.doc);
+    a.discriminator = a.discriminator.or(b.discriminator);
+    a.sources.extend(b.sources);
+    a
+}
+
+/// The canonical name of each model key, for resolving references.
+pub fn names_by_key(schema: &Schema) -> BTreeMap<String, TypeName> {
+    schema.types.keys().map(|n| (n.key(), n.clone())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::extract;
+    use mdgen_ir::Evidence;
+    use std::path::Path;
+
+    fn model(path: &str, text: &str) -> TypeDef {
+        extract(Path::new(path), text, None).model.unwrap()
+    }
+
+    const HEAD: &str = "| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n";
+
+    #[test]
+    fn fields_fuse_across_dialects_and_versions() {
+        let php = model("p.md", &format!("# Tok\n\n## Fields\n\n{HEAD}| `id` | *int* | :heavy_check_mark: | N/A |\n| `provider` | *?string* | :heavy_minus_sign: | N/A |\n| `token` | *string* | :heavy_check_mark: | N/A |\n"));
+        let ts = model("t.ts.md", &format!("# Tok\n\n## Fields\n\n{HEAD}| `id` | *number* | :heavy_check_mark: | The id |\n| `provider` | *string* | :heavy_minus_sign: | N/A |\n| `label` | *boolean* | :heavy_check_mark: | N/A |\n"));
+        let mut diags = Diagnostics::default();
+        let schema = fuse(vec![php, ts], &mut diags);
+        assert!(diags.0.is_empty());
+        let TypeDef::Struct(s) = &schema.types[&TypeName("Tok".into())] else {
+            panic!()
+        };
+        let got: Vec<_> = s
+            .fields
+            .iter()
+            .map(|f| (f.name.as_str(), f.ty.clone(), f.required, f.nullable))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("id", TypeRef::Int { bits: None }, true, Evidence::No),
+                ("provider", TypeRef::String, false, Evidence::Yes),
+                // Absent from the TypeScript version: optional.
+                ("token", TypeRef::String, false, Evidence::No),
+                ("label", TypeRef::Bool, false, Evidence::Unknown),
+            ]
+        );
+        assert_eq!(s.fields[0].doc.as_deref(), Some("The id"));
+        assert_eq!(s.fields[0].sources.len(), 2);
+    }
+
+    #[test]
+    fn contradictions_warn_and_accept_anything() {
+        let a = model(
+            "a.md",
+            &format!("# M\n\n## Fields\n\n{HEAD}| `x` | *string* | :heavy_check_mark: | N/A |\n"),
+        );
+        let b = model(
+            "b.md",
+            &format!("# M\n\n## Fields\n\n{HEAD}| `x` | *boolean* | :heavy_check_mark: | N/A |\n"),
+        );
+        let mut diags = Diagnostics::default();
+        let schema = fuse(vec![a, b], &mut diags);
+        let TypeDef::Struct(s) = &schema.types[&TypeName("M".into())] else {
+            panic!()
+        };
+        assert_eq!(s.fields[0].ty, TypeRef::Any);
+        assert_eq!(diags.0[0].kind, "type-conflict");
+        assert!(
+            diags.0[0].message.contains("a.md:7"),
+            "{}",
+            diags.0[0].message
+        );
+        assert_eq!(diags.0[0].file, Path::new("b.md"));
+    }
+
+    #[test]
+    fn type_precision() {
+        use TypeRef::*;
+        assert_eq!(
+            fuse_types(&Number, &Int { bits: Some(64) }),
+            Some(Int { bits: Some(64) })
+        );
+        assert_eq!(
+            fuse_types(&Float { bits: None }, &Number),
+            Some(Float { bits: None })
+        );
+        assert_eq!(fuse_types(&DateTime, &Date), Some(Date));
+        assert_eq!(
+            fuse_types(
+                &Array(Box::new(Number)),
+                &Array(Box::new(Int { bits: None }))
+            ),
+            Some(Array(Box::new(Int { bits: None })))
+        );
+        assert_eq!(fuse_types(&String, &Bool), None);
+    }
+}
