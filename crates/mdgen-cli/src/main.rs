@@ -1,1 +1,195 @@
-fn main() {}
+//! The `mdgen` command: Rust types from Speakeasy SDK model docs.
+//!
+//! Exit status: 0 on success (warnings and notes allowed), 1 when a doc had errors (the rest is
+//! still written), when strict mode found errors or warnings (nothing written), when `--check`
+//! found stale files, or on I/O and config errors; 2 on usage errors.
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::error::ErrorKind;
+use clap::{ArgGroup, Args, CommandFactory, Parser, Subcommand};
+use mdgen::{Builder, Diagnostics, Error, Severity, WireCase};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "mdgen",
+    version,
+    about = "Rust types with serde from Speakeasy SDK model docs"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Generate a crate (--crate DIR --name NAME) or one Rust file (--out FILE.rs).
+    Generate(Generate),
+    /// Print the fused IR of the inputs as JSON.
+    Ir(Ir),
+}
+
+#[derive(Args)]
+#[command(group(ArgGroup::new("output").required(true).args(["crate_dir", "out"])))]
+struct Generate {
+    /// Docs folders (searched recursively for .md/.mdx) or files, fused into one model.
+    /// Without any, the config file's inputs.
+    #[arg(value_name = "INPUT", required_unless_present = "config")]
+    inputs: Vec<PathBuf>,
+    /// Write a library crate (its Cargo.toml and src/lib.rs) into DIR.
+    #[arg(long = "crate", value_name = "DIR", requires = "name")]
+    crate_dir: Option<PathBuf>,
+    /// The name of the generated crate.
+    #[arg(long, value_name = "NAME", requires = "crate_dir", value_parser = crate_name)]
+    name: Option<String>,
+    /// Write the code to one file.
+    #[arg(long, value_name = "FILE.rs")]
+    out: Option<PathBuf>,
+    /// Read settings from an mdgen.toml file; flags override them.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// The convention of the API's JSON keys.
+    #[arg(long, value_name = "CASE", value_parser = wire_case())]
+    wire_case: Option<WireCase>,
+    /// Optional nullable fields as one Option<T> instead of Option<Option<T>>.
+    #[arg(long)]
+    no_tri_state: bool,
+    /// Treat warnings as errors, and write nothing when there are any.
+    #[arg(long)]
+    strict: bool,
+    /// Print only errors.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Write nothing; exit 1 naming each file that would change.
+    #[arg(long)]
+    check: bool,
+}
+
+#[derive(Args)]
+struct Ir {
+    /// Docs folders (searched recursively for .md/.mdx) or files, fused into one model.
+    #[arg(value_name = "INPUT", required = true)]
+    inputs: Vec<PathBuf>,
+    /// The convention of the API's JSON keys.
+    #[arg(long, value_name = "CASE", value_parser = wire_case())]
+    wire_case: Option<WireCase>,
+}
+
+fn wire_case() -> impl TypedValueParser<Value = WireCase> {
+    PossibleValuesParser::new(WireCase::ALL.map(WireCase::as_str))
+        .try_map(|s| s.parse::<WireCase>())
+}
+
+fn crate_name(s: &str) -> Result<String, String> {
+    let valid = s.starts_with(|c: char| c.is_ascii_alphabetic())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if valid {
+        Ok(s.to_string())
+    } else {
+        Err("ASCII letters, digits, `-` and `_`, starting with a letter".to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Generate(args) => generate(args),
+        Command::Ir(args) => ir(args),
+    }
+}
+
+fn generate(args: Generate) -> ExitCode {
+    let mut builder = Builder::new().inputs(&args.inputs).strict(args.strict);
+    if let Some(config) = &args.config {
+        builder = builder.config_file(config);
+    }
+    if let Some(case) = args.wire_case {
+        builder = builder.wire_case(case);
+    }
+    if args.no_tri_state {
+        builder = builder.tri_state(false);
+    }
+    let generation = match builder.generate() {
+        Ok(generation) => generation,
+        Err(e) => return fail(&e, args.quiet),
+    };
+    report(&generation.diagnostics, args.quiet);
+    let result = match (&args.crate_dir, &args.name, &args.out, args.check) {
+        (Some(dir), Some(name), _, false) => generation.write_crate(dir, name),
+        (Some(dir), Some(name), _, true) => generation.check_crate(dir, name),
+        (_, _, Some(out), false) => generation.write_file(out),
+        (_, _, Some(out), true) => generation.check_file(out),
+        // clap's argument groups rule this out; exit as for any usage error.
+        _ => Cli::command()
+            .error(
+                ErrorKind::MissingRequiredArgument,
+                "--crate DIR --name NAME, or --out FILE.rs",
+            )
+            .exit(),
+    };
+    let paths = match result {
+        Ok(paths) => paths,
+        Err(e) => return fail(&e, args.quiet),
+    };
+    for path in &paths {
+        if args.check {
+            eprintln!("mdgen: {} is out of date", path.display());
+        } else if !args.quiet {
+            eprintln!("mdgen: wrote {}", path.display());
+        }
+    }
+    let stale = args.check && !paths.is_empty();
+    exit_code(stale || generation.diagnostics.has_errors())
+}
+
+fn ir(args: Ir) -> ExitCode {
+    let mut builder = Builder::new().inputs(&args.inputs);
+    if let Some(case) = args.wire_case {
+        builder = builder.wire_case(case);
+    }
+    let parsed = match builder.parse() {
+        Ok(parsed) => parsed,
+        Err(e) => return fail(&e, false),
+    };
+    report(&parsed.diagnostics, false);
+    match serde_json::to_string_pretty(&parsed.schema) {
+        Ok(json) => println!("{json}"),
+        Err(e) => {
+            eprintln!("error: cannot print the IR as JSON: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    exit_code(parsed.diagnostics.has_errors())
+}
+
+/// Prints the error, and the diagnostics behind it when strict mode failed.
+fn fail(error: &Error, quiet: bool) -> ExitCode {
+    if let Error::Failed { diagnostics } = error {
+        report(diagnostics, quiet);
+    }
+    eprintln!("error: {error}");
+    ExitCode::FAILURE
+}
+
+/// Renders diagnostics to stderr, only errors when `quiet`.
+fn report(diagnostics: &Diagnostics, quiet: bool) {
+    let shown = Diagnostics(
+        diagnostics
+            .iter()
+            .filter(|d| !quiet || d.severity == Severity::Error)
+            .cloned()
+            .collect(),
+    );
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    eprint!("{}", mdgen::render::render_all(&shown, color));
+}
+
+fn exit_code(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -126,6 +126,7 @@ impl Builder {
         let inputs = inputs::collect(&config.inputs)?;
         let options = mdgen_parse::Options {
             wire_case: config.wire_case,
+            ..mdgen_parse::Options::default()
         };
         let parsed = mdgen_parse::parse(&inputs.files, &options);
         let mut diagnostics = inputs.diagnostics;
