@@ -1,1 +1,41 @@
-fn main() {}
+//! Workspace tasks, run as `cargo xtask <command>`.
+//!
+//! Each command is a module with a `run(args) -> ExitCode`; this file only dispatches.
+
+mod codegen;
+mod manifest;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+Usage: cargo xtask <command> [options]
+
+Commands:
+  codegen [--check]   Regenerate the crates in generated/ from docs-input/manifest.toml;
+                      with --check, write nothing and fail if any file is stale";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("codegen") => codegen::run(&args[1..]),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some(other) => usage_error(&format!("unknown command `{other}`")),
+        None => usage_error("no command given"),
+    }
+}
+
+/// Prints `message` and the usage; exits 2 like any usage error.
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+/// The workspace root: the folder above this crate's.
+fn repo_root() -> PathBuf {
+    let xtask = Path::new(env!("CARGO_MANIFEST_DIR"));
+    xtask.parent().unwrap_or(xtask).to_path_buf()
+}
