@@ -1,0 +1,111 @@
+//! What every item emitter needs: the schema's names, derives and boxing, and what was used.
+
+use crate::ident::{self, Case};
+use crate::recursion::Recursion;
+use crate::resolve::Resolver;
+use crate::traits::{self, Derives};
+use crate::{Deps, Options};
+use mdgen_ir::{Diagnostic, Diagnostics, Schema, Severity, Source, TypeName, TypeRef};
+use proc_macro2::Ident;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The state of one [`crate::emit`] run.
+pub struct Ctx<'a> {
+    pub options: &'a Options,
+    pub resolver: Resolver<'a>,
+    pub recursion: Recursion<'a>,
+    derives: BTreeMap<&'a TypeName, Derives>,
+    idents: BTreeMap<&'a TypeName, String>,
+    /// The crates the code emitted so far uses.
+    pub deps: Deps,
+    pub diagnostics: Diagnostics,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(schema: &'a Schema, options: &'a Options) -> Self {
+        let resolver = Resolver::new(schema);
+        let recursion = Recursion::new(schema, &resolver);
+        let derives = traits::derives(schema, &resolver);
+        let mut diagnostics = Diagnostics::default();
+        let names: Vec<&TypeName> = schema.types.keys().collect();
+        let bases: Vec<String> = names
+            .iter()
+            .map(|n| ident::sanitize(&n.0, Case::Pascal, "Model"))
+            .collect();
+        let mut idents = BTreeMap::new();
+        for (i, (text, clash)) in ident::dedupe(&bases, Case::Pascal).into_iter().enumerate() {
+            if let Some(first) = clash {
+                diagnostics.push(collision(
+                    schema.types[names[i]].sources(),
+                    &format!("type `{}`", names[i]),
+                    &format!("type `{}`", names[first]),
+                    &bases[i],
+                    &text,
+                ));
+            }
+            idents.insert(names[i], text);
+        }
+        Ctx {
+            options,
+            resolver,
+            recursion,
+            derives,
+            idents,
+            deps: Deps::default(),
+            diagnostics,
+        }
+    }
+
+    /// The Rust identifier of the type `name` refers to, if the schema has it.
+    pub fn type_ident(&self, name: &TypeName) -> Option<Ident> {
+        let found = self.resolver.resolve(name)?;
+        self.idents.get(found).map(|text| ident::ident(text))
+    }
+
+    /// The derives valid for the schema's type `name`.
+    pub fn derives(&self, name: &TypeName) -> Derives {
+        self.derives.get(name).copied().unwrap_or_default()
+    }
+
+    /// Warns about each type `ty` names that the schema does not have.
+    pub fn check_refs(&mut self, ty: &TypeRef, sources: &[Source], owner: &TypeName) {
+        for name in ty.named() {
+            if self.resolver.resolve(name).is_none() {
+                let (file, line) = place(sources);
+                self.diagnostics.push(Diagnostic::new(
+                    Severity::Warning,
+                    "unknown-type",
+                    file,
+                    line,
+                    format!("`{owner}` refers to `{name}`, which no doc defines; it becomes `serde_json::Value`"),
+                ));
+            }
+        }
+    }
+}
+
+/// A `name-collision` warning: `what` would be named like `other`, so it gets `renamed`.
+pub fn collision(
+    sources: &[Source],
+    what: &str,
+    other: &str,
+    base: &str,
+    renamed: &str,
+) -> Diagnostic {
+    let (file, line) = place(sources);
+    Diagnostic::new(
+        Severity::Warning,
+        "name-collision",
+        file,
+        line,
+        format!("{what} and {other} both become `{base}`; {what} is emitted as `{renamed}`"),
+    )
+}
+
+/// The file and line of the first source, or an unknown place.
+pub fn place(sources: &[Source]) -> (PathBuf, u32) {
+    sources
+        .first()
+        .map_or((PathBuf::new(), 0), |s| (s.file.clone(), s.line))
+}

@@ -1,0 +1,133 @@
+//! Descriptions → `///` doc comments.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The lines of the doc comment for `doc`: `<br/>` becomes a line break, lines are trimmed,
+/// runs of blank lines collapse, and lines that say only `N/A` are dropped. An unlabeled code
+/// fence is marked `text` so rustdoc does not compile it as a doctest.
+pub fn lines(doc: Option<&str>) -> Vec<String> {
+    let Some(doc) = doc else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut in_fence = false;
+    for line in break_lines(doc).lines() {
+        let line = line.trim();
+        let blank = line.is_empty() || line.eq_ignore_ascii_case("n/a");
+        if blank && out.last().is_none_or(String::is_empty) {
+            continue;
+        }
+        if blank {
+            out.push(String::new());
+            continue;
+        }
+        if let Some(info) = line.strip_prefix("```") {
+            if !in_fence && info.trim().is_empty() {
+                out.push("```text".to_string());
+                in_fence = true;
+                continue;
+            }
+            in_fence = !in_fence;
+        }
+        out.push(line.to_string());
+    }
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    out
+}
+
+/// `doc` with every `<br>`, `<br/>` and `<br />` (any case) replaced by a newline.
+fn break_lines(doc: &str) -> String {
+    let mut out = String::with_capacity(doc.len());
+    let mut rest = doc;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let tag = &rest[start..];
+        let end = tag.find('>').map(|e| e + 1);
+        let is_br = end.is_some_and(|e| {
+            let inner: String = tag[1..e - 1]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            inner.eq_ignore_ascii_case("br") || inner.eq_ignore_ascii_case("br/")
+        });
+        match end {
+            Some(e) if is_br => {
+                out.push('\n');
+                rest = &tag[e..];
+            }
+            _ => {
+                out.push('<');
+                rest = &tag[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// One `#[doc = " line"]` attribute per line (prettyplease prints them as `///`).
+pub fn attrs(lines: &[String]) -> TokenStream {
+    let lines = lines.iter().map(|l| {
+        if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        }
+    });
+    quote!(#(#[doc = #lines])*)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn breaks_trims_and_collapses() {
+        assert_eq!(
+            lines(Some(
+                "  First line.<br/>Second<BR>third <br /> \n\n\n last  \n\n"
+            )),
+            ["First line.", "Second", "third", "", "last"]
+        );
+    }
+
+    #[test]
+    fn keeps_other_tags() {
+        assert_eq!(lines(Some("a <b>bold</b> < c")), ["a <b>bold</b> < c"]);
+        assert_eq!(lines(Some("unclosed <br")), ["unclosed <br"]);
+    }
+
+    #[test]
+    fn drops_not_applicable_and_empty() {
+        assert!(lines(Some(" N/A ")).is_empty());
+        assert!(lines(Some("n/a")).is_empty());
+        assert_eq!(lines(Some("The ID.<br/>N/A")), ["The ID."]);
+        assert!(lines(Some(" \n ")).is_empty());
+        assert!(lines(None).is_empty());
+    }
+
+    #[test]
+    fn unlabeled_fences_are_not_doctests() {
+        assert_eq!(
+            lines(Some("e.g.\n```\n{\"a\": 1}\n```\n```json\n{}\n```")),
+            [
+                "e.g.",
+                "```text",
+                "{\"a\": 1}",
+                "```",
+                "```json",
+                "{}",
+                "```"
+            ]
+        );
+    }
+
+    #[test]
+    fn attributes_have_a_leading_space() {
+        let a = attrs(&["x".to_string(), String::new()]).to_string();
+        assert_eq!(a, "# [doc = \" x\"] # [doc = \"\"]");
+    }
+}

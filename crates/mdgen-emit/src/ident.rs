@@ -1,0 +1,187 @@
+//! Rust identifiers from documented names: case conversion, keywords, collisions.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use proc_macro2::{Ident, Span};
+
+/// Keywords (strict and reserved, edition 2015 to 2024) that need `r#` to be identifiers.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be raw identifiers; they get a trailing `_` instead.
+const NOT_RAW: &[&str] = &["self", "Self", "crate", "super", "_"];
+
+/// The case convention of an identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// Types and enum variants.
+    Pascal,
+    /// Fields.
+    Snake,
+}
+
+/// A valid Rust identifier (as text, `r#`-prefixed for keywords) for `name` in `case`.
+///
+/// Only ASCII letters and digits survive; everything else separates words. A name with none
+/// becomes `fallback`; a leading digit gets a `_` prefix.
+pub fn sanitize(name: &str, case: Case, fallback: &str) -> String {
+    let words: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
+    let mut text = match case {
+        Case::Pascal => words.to_upper_camel_case(),
+        Case::Snake => words.to_snake_case(),
+    };
+    if text.is_empty() {
+        text = fallback.to_string();
+    }
+    if text.starts_with(|c: char| c.is_ascii_digit()) {
+        text.insert(0, '_');
+    }
+    if NOT_RAW.contains(&text.as_str()) {
+        text.push('_');
+    } else if KEYWORDS.contains(&text.as_str()) {
+        text.insert_str(0, "r#");
+    }
+    text
+}
+
+/// The identifier as serde sees it: without `r#`.
+pub fn unraw(text: &str) -> &str {
+    text.strip_prefix("r#").unwrap_or(text)
+}
+
+/// The token for identifier text made by [`sanitize`] or [`dedupe`].
+pub fn ident(text: &str) -> Ident {
+    match text.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(text, Span::call_site()),
+    }
+}
+
+/// Makes `bases` unique, keeping the first of equal names and giving later ones the smallest
+/// numeric suffix (from 2) that no other name has. Returns, per name, its final text and, when
+/// it was renamed, the index of the earlier name it collided with.
+pub fn dedupe(bases: &[String], case: Case) -> Vec<(String, Option<usize>)> {
+    let all: std::collections::HashSet<&str> = bases.iter().map(|b| unraw(b)).collect();
+    let mut taken = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(bases.len());
+    for (i, base) in bases.iter().enumerate() {
+        if taken.insert(unraw(base).to_string()) {
+            out.push((base.clone(), None));
+            continue;
+        }
+        let first = bases.iter().position(|b| unraw(b) == unraw(base));
+        let stem = unraw(base);
+        let renamed = (2..)
+            .map(|n| with_suffix(stem, n, case))
+            .find(|c| !all.contains(c.as_str()) && !taken.contains(c))
+            .unwrap_or_default();
+        taken.insert(renamed.clone());
+        out.push((renamed, first.filter(|&f| f < i)));
+    }
+    out
+}
+
+/// `stem` with the number `n` appended so the result stays lint-clean in `case`.
+fn with_suffix(stem: &str, n: usize, case: Case) -> String {
+    let sep = match case {
+        Case::Snake if !stem.ends_with('_') => "_",
+        Case::Pascal if stem.ends_with(|c: char| c.is_ascii_digit()) => "_",
+        _ => "",
+    };
+    format!("{stem}{sep}{n}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snake(s: &str) -> String {
+        sanitize(s, Case::Snake, "field")
+    }
+
+    fn pascal(s: &str) -> String {
+        sanitize(s, Case::Pascal, "Value")
+    }
+
+    #[test]
+    fn converts_case() {
+        assert_eq!(snake("organizationId"), "organization_id");
+        assert_eq!(snake("OrganizationID"), "organization_id");
+        assert_eq!(pascal("hris-legacy"), "HrisLegacy");
+        assert_eq!(pascal("shared.Employee4"), "SharedEmployee4");
+        assert_eq!(pascal("HTTP"), "Http");
+    }
+
+    #[test]
+    fn keywords_become_raw() {
+        assert_eq!(snake("type"), "r#type");
+        assert_eq!(snake("Type"), "r#type");
+        assert_eq!(snake("async"), "r#async");
+        assert_eq!(snake("gen"), "r#gen");
+        assert_eq!(ident("r#type").to_string(), "r#type");
+    }
+
+    #[test]
+    fn keywords_that_cannot_be_raw_get_an_underscore() {
+        assert_eq!(snake("self"), "self_");
+        assert_eq!(pascal("self"), "Self_");
+        assert_eq!(snake("super"), "super_");
+        assert_eq!(snake("crate"), "crate_");
+        assert_eq!(ident("self_").to_string(), "self_");
+    }
+
+    #[test]
+    fn leading_digits_get_a_prefix() {
+        assert_eq!(snake("1st"), "_1st");
+        assert_eq!(pascal("1080p"), "_1080p");
+    }
+
+    #[test]
+    fn symbols_only_and_empty_fall_back() {
+        assert_eq!(snake(""), "field");
+        assert_eq!(snake("$%&"), "field");
+        assert_eq!(snake("_"), "field");
+        assert_eq!(pascal("+"), "Value");
+        assert_eq!(snake("é"), "field");
+    }
+
+    #[test]
+    fn collisions_get_the_smallest_free_suffix() {
+        let bases: Vec<String> = ["user", "user", "user_2", "user"].map(String::from).into();
+        let out = dedupe(&bases, Case::Snake);
+        assert_eq!(
+            out,
+            vec![
+                ("user".to_string(), None),
+                ("user_3".to_string(), Some(0)),
+                ("user_2".to_string(), None),
+                ("user_4".to_string(), Some(0)),
+            ]
+        );
+    }
+
+    #[test]
+    fn collisions_keep_identifiers_lint_clean() {
+        let bases: Vec<String> = ["Employee4", "Employee4", "Self_", "Self_"]
+            .map(String::from)
+            .into();
+        let out: Vec<String> = dedupe(&bases, Case::Pascal)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        assert_eq!(out, ["Employee4", "Employee4_2", "Self_", "Self_2"]);
+        let raw: Vec<String> = ["r#type", "r#type"].map(String::from).into();
+        let out: Vec<String> = dedupe(&raw, Case::Snake)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        assert_eq!(out, ["r#type", "type_2"]);
+    }
+}

@@ -1,0 +1,180 @@
+//! `Struct` → a Rust struct: field names, optionality, renames, boxing, docs.
+
+use crate::context::{collision, place, Ctx};
+use crate::docs;
+use crate::ident::{self, Case};
+use crate::rename::{field_renames, FieldRenames};
+use crate::types::has_decimal;
+use mdgen_ir::{Diagnostic, Field, Severity, Struct};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::HashSet;
+
+/// The note added to the docs of a field that holds a decimal.
+const DECIMAL_NOTE: &str =
+    "A decimal on the wire, read as `f64`: digits beyond its precision (about 15) are rounded.";
+
+/// The struct item for `s`.
+pub fn emit(ctx: &mut Ctx, s: &Struct) -> TokenStream {
+    let Some(name) = ctx.type_ident(&s.name) else {
+        return TokenStream::new();
+    };
+    let fields = unique_wire_names(ctx, s);
+    let bases: Vec<String> = fields
+        .iter()
+        .map(|f| {
+            let documented = if f.name.trim().is_empty() {
+                &f.wire.name
+            } else {
+                &f.name
+            };
+            ident::sanitize(documented, Case::Snake, "field")
+        })
+        .collect();
+    let idents = ident::dedupe(&bases, Case::Snake);
+    for (i, (text, clash)) in idents.iter().enumerate() {
+        if let Some(first) = clash {
+            let sources = if fields[i].sources.is_empty() {
+                &s.sources
+            } else {
+                &fields[i].sources
+            };
+            ctx.diagnostics.push(collision(
+                sources,
+                &format!("field `{}` of `{}`", fields[i].name, s.name),
+                &format!("field `{}`", fields[*first].name),
+                &bases[i],
+                text,
+            ));
+        }
+    }
+    let pairs: Vec<(&str, &str)> = idents
+        .iter()
+        .zip(&fields)
+        .map(|((text, _), f)| (ident::unraw(text), f.wire.name.as_str()))
+        .collect();
+    let renames = field_renames(&pairs);
+    let members: Vec<TokenStream> = fields
+        .iter()
+        .zip(&idents)
+        .enumerate()
+        .map(|(i, (f, (text, _)))| {
+            let rename = match &renames {
+                FieldRenames::Each(each) => each[i].as_deref(),
+                FieldRenames::None | FieldRenames::All(_) => None,
+            };
+            field(ctx, s, f, text, rename)
+        })
+        .collect();
+
+    let doc = docs::attrs(&docs::lines(s.doc.as_deref()));
+    let deprecated = s.deprecated.then(|| quote!(#[deprecated]));
+    let uses_deprecated = fields
+        .iter()
+        .any(|f| ctx.resolver.mentions_deprecated(&f.ty));
+    let allow = uses_deprecated.then(|| quote!(#[allow(deprecated)]));
+    let derive = ctx.derives(&s.name).attr();
+    let rename_all = match renames {
+        FieldRenames::All(rule) => {
+            let rule = rule.as_str();
+            Some(quote!(#[serde(rename_all = #rule)]))
+        }
+        FieldRenames::None | FieldRenames::Each(_) => None,
+    };
+    quote! {
+        #doc
+        #deprecated
+        #allow
+        #derive
+        #rename_all
+        pub struct #name {
+            #(#members)*
+        }
+    }
+}
+
+/// The fields of `s`, without any whose wire name an earlier field already has (warned).
+fn unique_wire_names<'s>(ctx: &mut Ctx, s: &'s Struct) -> Vec<&'s Field> {
+    let mut seen = HashSet::new();
+    let mut kept = Vec::new();
+    for f in &s.fields {
+        if seen.insert(f.wire.name.as_str()) {
+            kept.push(f);
+        } else {
+            let (file, line) = place(if f.sources.is_empty() {
+                &s.sources
+            } else {
+                &f.sources
+            });
+            ctx.diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "duplicate-wire-name",
+                file,
+                line,
+                format!(
+                    "`{}` has two fields with the JSON key `{}`; only the first is emitted",
+                    s.name, f.wire.name
+                ),
+            ));
+        }
+    }
+    kept
+}
+
+/// One field: docs, `#[deprecated]`, serde attributes, and its type by the optionality table.
+fn field(ctx: &mut Ctx, s: &Struct, f: &Field, text: &str, rename: Option<&str>) -> TokenStream {
+    ctx.check_refs(
+        &f.ty,
+        if f.sources.is_empty() {
+            &s.sources
+        } else {
+            &f.sources
+        },
+        &s.name,
+    );
+    let mut ty = ctx.rust_type(&f.ty);
+    if ctx.recursion.needs_box(&s.name, &f.ty, &ctx.resolver) {
+        ty = quote!(::std::boxed::Box<#ty>);
+    }
+    let mut serde: Vec<TokenStream> = rename.map(|w| quote!(rename = #w)).into_iter().collect();
+    let optional = quote!(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    );
+    let ty = match (f.required, f.nullable.is_yes()) {
+        (true, false) => ty,
+        (true, true) => {
+            // Without `default`, a missing field is an error, and `null` is `None`.
+            serde.push(quote!(
+                deserialize_with = "::serde::Deserialize::deserialize"
+            ));
+            quote!(::std::option::Option<#ty>)
+        }
+        (false, true) if ctx.options.tri_state => {
+            ctx.deps.serde_with = true;
+            serde.push(quote!(#optional, with = "::serde_with::rust::double_option"));
+            quote!(::std::option::Option<::std::option::Option<#ty>>)
+        }
+        (false, _) => {
+            serde.push(optional);
+            quote!(::std::option::Option<#ty>)
+        }
+    };
+    let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
+    let mut lines = docs::lines(f.doc.as_deref());
+    if has_decimal(&f.ty) {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(DECIMAL_NOTE.to_string());
+    }
+    let doc = docs::attrs(&lines);
+    let deprecated = f.deprecated.then(|| quote!(#[deprecated]));
+    let name = ident::ident(text);
+    quote! {
+        #doc
+        #deprecated
+        #serde
+        pub #name: #ty,
+    }
+}

@@ -1,0 +1,1 @@
+//! A schema exercising every feature: the code parses, is deterministic, names its deps.

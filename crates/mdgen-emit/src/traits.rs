@@ -1,0 +1,157 @@
+//! Which derives beyond `Debug, Clone, PartialEq` are valid, found by fixpoint over the schema.
+
+use crate::enums::{self, EnumKind};
+use crate::resolve::Resolver;
+use crate::types::ConstKind;
+use mdgen_ir::{Schema, TypeDef, TypeName, TypeRef};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::BTreeMap;
+
+/// The optional derives of one type.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Derives {
+    /// `Eq` and `Hash`: no float anywhere inside (`serde_json::Value` has both).
+    pub eq_hash: bool,
+    /// `Default`: a struct whose fields are all optional.
+    pub default: bool,
+    /// `Copy`: an integer enum.
+    pub copy: bool,
+}
+
+impl Derives {
+    /// The `#[derive(...)]` attribute: these plus `Debug, Clone, PartialEq` and serde's.
+    pub fn attr(self) -> TokenStream {
+        let copy = self.copy.then(|| quote!(Copy,));
+        let eq_hash = self.eq_hash.then(|| quote!(Eq, Hash,));
+        let default = self.default.then(|| quote!(Default,));
+        quote! {
+            #[derive(Debug, Clone, #copy PartialEq, #eq_hash #default ::serde::Serialize, ::serde::Deserialize)]
+        }
+    }
+}
+
+/// The derives of every type of `schema`.
+///
+/// `Eq`/`Hash` start out assumed for every type and are withdrawn until nothing changes, so
+/// recursive types keep them when nothing in the cycle rules them out.
+pub fn derives<'a>(schema: &'a Schema, resolver: &Resolver<'a>) -> BTreeMap<&'a TypeName, Derives> {
+    let mut eq: BTreeMap<&TypeName, bool> = schema.types.keys().map(|n| (n, true)).collect();
+    loop {
+        let mut changed = false;
+        for (name, def) in &schema.types {
+            if eq[name] && !members(def).all(|ty| is_eq(ty, &eq, resolver)) {
+                eq.insert(name, false);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    schema
+        .types
+        .iter()
+        .map(|(name, def)| {
+            let derives = Derives {
+                eq_hash: eq[name],
+                default: matches!(def, TypeDef::Struct(s) if s.fields.iter().all(|f| !f.required)),
+                copy: matches!(def, TypeDef::Enum(e) if enums::kind(e) == EnumKind::Int),
+            };
+            (name, derives)
+        })
+        .collect()
+}
+
+/// The types a definition holds values of. Enums hold strings, integers or JSON values.
+fn members(def: &TypeDef) -> Box<dyn Iterator<Item = &TypeRef> + '_> {
+    match def {
+        TypeDef::Struct(s) => Box::new(s.fields.iter().map(|f| &f.ty)),
+        TypeDef::Union(u) => Box::new(u.variants.iter().map(|v| &v.ty)),
+        TypeDef::Enum(_) => Box::new(std::iter::empty()),
+    }
+}
+
+fn is_eq(ty: &TypeRef, eq: &BTreeMap<&TypeName, bool>, resolver: &Resolver) -> bool {
+    match ty {
+        TypeRef::Float { .. } | TypeRef::Number | TypeRef::Decimal => false,
+        TypeRef::Const(v) => ConstKind::of(v) != ConstKind::Float,
+        TypeRef::Array(t) | TypeRef::Map(t) => is_eq(t, eq, resolver),
+        TypeRef::Named(n) => resolver.resolve(n).is_none_or(|n| eq[n]),
+        TypeRef::String
+        | TypeRef::Bool
+        | TypeRef::Int { .. }
+        | TypeRef::BigInt
+        | TypeRef::Date
+        | TypeRef::DateTime
+        | TypeRef::Bytes
+        | TypeRef::Any => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_schema::{field, schema, strukt, union};
+
+    fn named(n: &str) -> TypeRef {
+        TypeRef::Named(TypeName(n.into()))
+    }
+
+    #[test]
+    fn floats_rule_out_eq_transitively_even_through_cycles() {
+        let s = schema(vec![
+            strukt(
+                "A",
+                vec![
+                    field("b", named("B"), true),
+                    field("tags", TypeRef::String, false),
+                ],
+            ),
+            strukt(
+                "B",
+                vec![
+                    field("a", named("A"), false),
+                    field("x", TypeRef::Number, true),
+                ],
+            ),
+            strukt(
+                "C",
+                vec![
+                    field("c", named("C"), false),
+                    field("v", TypeRef::Any, false),
+                ],
+            ),
+            strukt(
+                "D",
+                vec![field("m", TypeRef::Map(Box::new(named("A"))), false)],
+            ),
+            union("U", vec![named("Missing"), TypeRef::Int { bits: None }]),
+        ]);
+        let d = derives(&s, &Resolver::new(&s));
+        let get = |n: &str| d[&TypeName(n.into())];
+        assert!(!get("A").eq_hash && !get("B").eq_hash && !get("D").eq_hash);
+        assert!(get("C").eq_hash, "a cycle with nothing against it keeps Eq");
+        assert!(get("U").eq_hash, "missing types are serde_json::Value");
+    }
+
+    #[test]
+    fn default_needs_every_field_optional() {
+        let s = schema(vec![
+            strukt("Opt", vec![field("a", TypeRef::Bool, false)]),
+            strukt(
+                "Req",
+                vec![
+                    field("a", TypeRef::Bool, false),
+                    field("b", TypeRef::Bool, true),
+                ],
+            ),
+            strukt("Empty", vec![]),
+        ]);
+        let d = derives(&s, &Resolver::new(&s));
+        let get = |n: &str| d[&TypeName(n.into())];
+        assert!(get("Opt").default && get("Empty").default);
+        assert!(!get("Req").default);
+        assert!(!get("Opt").copy);
+    }
+}

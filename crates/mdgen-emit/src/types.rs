@@ -1,0 +1,92 @@
+//! `TypeRef` → Rust type tokens, with fully qualified paths so user models never shadow std.
+
+use crate::context::Ctx;
+use mdgen_ir::TypeRef;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The Rust type a `Const` value is carried in: the JSON type of the value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConstKind {
+    Str,
+    Bool,
+    Int,
+    Float,
+    /// Null, arrays, objects and integers beyond `i64`: a `serde_json::Value`.
+    Value,
+}
+
+impl ConstKind {
+    pub fn of(value: &serde_json::Value) -> ConstKind {
+        match value {
+            serde_json::Value::String(_) => ConstKind::Str,
+            serde_json::Value::Bool(_) => ConstKind::Bool,
+            serde_json::Value::Number(n) if n.is_i64() => ConstKind::Int,
+            serde_json::Value::Number(n) if n.is_f64() => ConstKind::Float,
+            _ => ConstKind::Value,
+        }
+    }
+}
+
+/// Whether an integer or float of `bits` fits the 32-bit Rust type.
+fn is_32(bits: Option<u8>) -> bool {
+    bits.is_some_and(|b| b <= 32)
+}
+
+impl Ctx<'_> {
+    /// The Rust type of `ty`, recording the crates it needs in `self.deps`.
+    pub fn rust_type(&mut self, ty: &TypeRef) -> TokenStream {
+        match ty {
+            TypeRef::String | TypeRef::Bytes => quote!(::std::string::String),
+            TypeRef::Bool => quote!(bool),
+            TypeRef::Int { bits } if is_32(*bits) => quote!(i32),
+            TypeRef::Int { .. } => quote!(i64),
+            TypeRef::Float { bits } if is_32(*bits) => quote!(f32),
+            TypeRef::Float { .. } | TypeRef::Number | TypeRef::Decimal => quote!(f64),
+            TypeRef::BigInt => quote!(i128),
+            TypeRef::Date => {
+                self.deps.chrono = true;
+                quote!(::chrono::NaiveDate)
+            }
+            TypeRef::DateTime => {
+                self.deps.chrono = true;
+                quote!(::chrono::DateTime<::chrono::FixedOffset>)
+            }
+            TypeRef::Any => self.json_value(),
+            TypeRef::Array(item) => {
+                let item = self.rust_type(item);
+                quote!(::std::vec::Vec<#item>)
+            }
+            TypeRef::Map(value) => {
+                let value = self.rust_type(value);
+                quote!(::std::collections::BTreeMap<::std::string::String, #value>)
+            }
+            TypeRef::Named(name) => match self.type_ident(name) {
+                Some(ident) => quote!(#ident),
+                None => self.json_value(),
+            },
+            TypeRef::Const(value) => match ConstKind::of(value) {
+                ConstKind::Str => quote!(::std::string::String),
+                ConstKind::Bool => quote!(bool),
+                ConstKind::Int => quote!(i64),
+                ConstKind::Float => quote!(f64),
+                ConstKind::Value => self.json_value(),
+            },
+        }
+    }
+
+    /// `serde_json::Value`, recording the dependency.
+    pub fn json_value(&mut self) -> TokenStream {
+        self.deps.serde_json = true;
+        quote!(::serde_json::Value)
+    }
+}
+
+/// Whether `ty` is or holds a decimal, which `f64` may round.
+pub fn has_decimal(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Decimal => true,
+        TypeRef::Array(t) | TypeRef::Map(t) => has_decimal(t),
+        _ => false,
+    }
+}
