@@ -1,31 +1,51 @@
 //! `Union` → an `#[serde(untagged)]` enum whose variants are tried most specific first.
 
-use crate::context::{collision, Ctx};
+use crate::context::{collision, place, Ctx};
 use crate::docs;
 use crate::enums::{self, EnumKind};
 use crate::ident::{self, Case};
 use crate::lints::variant_names_may_repeat;
 use crate::resolve::Resolver;
-use mdgen_ir::{TypeDef, TypeRef, Union, Variant};
+use mdgen_ir::{Diagnostic, Severity, TypeDef, TypeRef, Union, Variant};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::cmp::Reverse;
 
-/// The union item for `u`. A union without members holds any JSON value.
+/// The union item for `u`. A union without (usable) members holds any JSON value.
 pub fn emit(ctx: &mut Ctx, u: &Union) -> TokenStream {
     let Some(name) = ctx.type_ident(&u.name) else {
         return TokenStream::new();
     };
-    let any = [Variant {
+    let mut variants: Vec<&Variant> = Vec::new();
+    for v in &u.variants {
+        // Members are tried in order: one that leads back here without consuming input would
+        // recurse forever.
+        if ctx
+            .recursion
+            .loops_through_unions(&u.name, &v.ty, &ctx.resolver)
+        {
+            let (file, line) = place(&u.sources);
+            ctx.diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "recursive-union-member",
+                file,
+                line,
+                format!(
+                    "member `{}` of `{}` leads back to `{}` through unions only; it is left out",
+                    v.name, u.name, u.name
+                ),
+            ));
+        } else {
+            variants.push(v);
+        }
+    }
+    let any = Variant {
         name: "any".into(),
         ty: TypeRef::Any,
-    }];
-    let documented = if u.variants.is_empty() {
-        &any[..]
-    } else {
-        &u.variants[..]
     };
-    let mut variants: Vec<&Variant> = documented.iter().collect();
+    if variants.is_empty() {
+        variants.push(&any);
+    }
     variants.sort_by_key(|v| specificity(&v.ty, &ctx.resolver));
 
     let bases: Vec<String> = variants.iter().map(|v| variant_base(v)).collect();

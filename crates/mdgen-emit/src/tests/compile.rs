@@ -1,1 +1,287 @@
 //! A schema exercising every feature: the code parses, is deterministic, names its deps.
+//!
+//! With `MDGEN_EMIT_DUMP=DIR` set, the test also writes `DIR/Cargo.toml` and `DIR/src/lib.rs`,
+//! so the code can be built, linted and round-trip tested as a crate of its own.
+
+use crate::test_schema::*;
+use crate::{cargo_toml, emit, Deps, Options};
+use mdgen_ir::{Evidence, Schema, Severity, TypeDef, TypeRef};
+use serde_json::json;
+
+/// Every type mapping, optionality row, enum kind and naming hazard in one schema.
+pub fn rich_schema() -> Schema {
+    let int = |bits| TypeRef::Int { bits };
+    let float = |bits| TypeRef::Float { bits };
+    let list = |t| TypeRef::Array(Box::new(t));
+    let map = |t| TypeRef::Map(Box::new(t));
+    let mut legacy = field("legacy", TypeRef::String, false);
+    legacy.deprecated = true;
+    let mut unknown_nullable = field("maybe", TypeRef::String, false);
+    unknown_nullable.nullable = Evidence::Unknown;
+    let mut employee = strukt(
+        "Employee",
+        vec![
+            doc(field("id", TypeRef::String, true), "The ID.<br/>Unique."),
+            nullable(field("manager_id", TypeRef::String, true)),
+            field("nickname", TypeRef::String, false),
+            nullable(field("ended_at", TypeRef::DateTime, false)),
+            unknown_nullable,
+            legacy,
+            field("type", named("status"), true),
+            field("self", TypeRef::Bool, false),
+            field("small", int(Some(32)), false),
+            field("big", int(Some(64)), false),
+            field("count", int(None), false),
+            field("ratio32", float(Some(32)), false),
+            field("ratio", float(None), false),
+            field("number", TypeRef::Number, false),
+            field("salary", TypeRef::Decimal, false),
+            field("huge", TypeRef::BigInt, false),
+            field("born", TypeRef::Date, false),
+            field("photo", TypeRef::Bytes, false),
+            field("extra", TypeRef::Any, false),
+            field("tags", list(TypeRef::String), false),
+            field("scores", map(float(None)), false),
+            field("kind", TypeRef::Const(json!("employee")), false),
+            field("active", TypeRef::Const(json!(true)), false),
+            field("version", TypeRef::Const(json!(2)), false),
+            field("weight", TypeRef::Const(json!(1.5)), false),
+            field("nothing", TypeRef::Const(json!(null)), false),
+            field("priority", named("Priority"), false),
+            field("mixed", named("Mixed"), false),
+            field("old", named("OldThing"), false),
+            field("olds", list(named("OldThing")), false),
+            field("old_enum", named("OldLevel"), false),
+            field("pet", named("Pet"), false),
+            field("missing", named("NotDocumented"), false),
+            field("parent", named("Employee"), false),
+            field("reports", list(named("Employee")), false),
+        ],
+    );
+    if let TypeDef::Struct(s) = &mut employee {
+        s.doc = Some("An employee.<br/>```\n{\"id\": \"1\"}\n```".into());
+    }
+    let mut status = enumeration(
+        "status",
+        vec![
+            str_value(None, "active"),
+            str_value(Some("StatusInactive"), "inactive"),
+            str_value(None, "unknown"),
+            str_value(None, "1080p"),
+        ],
+    );
+    if let TypeDef::Enum(e) = &mut status {
+        e.values[1].deprecated = true;
+        e.values_known = false;
+    }
+    let mut old_level = enumeration(
+        "OldLevel",
+        vec![int_value(None, 1), int_value(None, i64::MIN)],
+    );
+    if let TypeDef::Enum(e) = &mut old_level {
+        e.deprecated = true;
+        e.values[0].deprecated = true;
+    }
+    let mut old_thing = strukt("OldThing", vec![field("x", TypeRef::Bool, false)]);
+    if let TypeDef::Struct(s) = &mut old_thing {
+        s.deprecated = true;
+    }
+    let mut pet = union(
+        "Pet",
+        vec![
+            named("Cat"),
+            named("Dog"),
+            TypeRef::String,
+            int(None),
+            TypeRef::Number,
+            TypeRef::Bool,
+            list(TypeRef::Any),
+            named("OldThing"),
+            named("Pet"),
+        ],
+    );
+    if let TypeDef::Union(u) = &mut pet {
+        u.variants[0].name = "shared.Cat".into();
+        u.variants[7].name = "Models\\OldThing".into();
+        u.variants[8].name = "Pet".into();
+    }
+    schema(vec![
+        employee,
+        strukt(
+            "Camel",
+            vec![
+                wire(field("created_at", TypeRef::String, true), "createdAt"),
+                wire(field("owner_id", TypeRef::String, false), "ownerId"),
+            ],
+        ),
+        status,
+        enumeration(
+            "Priority",
+            vec![
+                int_value(None, 1),
+                int_value(Some("high"), 2),
+                int_value(None, -7),
+            ],
+        ),
+        enumeration("Mixed", vec![str_value(None, "auto"), int_value(None, 0)]),
+        enumeration("Nothing", vec![]),
+        enumeration("NoInts", vec![]),
+        old_level,
+        old_thing,
+        strukt(
+            "Cat",
+            vec![
+                field("meow", TypeRef::Bool, true),
+                field("name", TypeRef::String, true),
+            ],
+        ),
+        strukt("Dog", vec![field("bark", TypeRef::Bool, true)]),
+        pet,
+        union("Anything", vec![]),
+        strukt(
+            "Node",
+            vec![
+                field("next", named("Node"), false),
+                nullable(field("prev", named("Node"), true)),
+            ],
+        ),
+        union("Expr", vec![named("Binary"), TypeRef::Number]),
+        strukt(
+            "Binary",
+            vec![
+                field("left", named("Expr"), true),
+                field("right", named("Expr"), true),
+            ],
+        ),
+        strukt("Option", vec![field("some", named("Some"), true)]),
+        strukt("Some", vec![field("none", named("None"), false)]),
+        strukt("None", vec![]),
+        strukt("Result", vec![field("ok", named("Box"), false)]),
+        strukt("Box", vec![field("v", named("Vec"), false)]),
+        strukt("Vec", vec![field("s", named("String"), false)]),
+        strukt("String", vec![field("d", named("Default"), false)]),
+        strukt("Default", vec![field("c", named("Clone"), false)]),
+        strukt("Clone", vec![field("x", named("Serialize"), false)]),
+        strukt("Serialize", vec![field("y", named("Deserialize"), false)]),
+        strukt("Deserialize", vec![field("z", named("Value"), false)]),
+        strukt("Value", vec![field("u", named("Unknown"), false)]),
+        enumeration(
+            "Unknown",
+            vec![str_value(None, "unknown"), str_value(None, "unknown_value")],
+        ),
+        strukt("self", vec![field("crate", TypeRef::String, true)]),
+        strukt("type", vec![field("super", TypeRef::String, true)]),
+        strukt("1st", vec![field("_", TypeRef::String, true)]),
+        strukt(
+            "$$",
+            vec![
+                field("$", TypeRef::String, true),
+                field("%", TypeRef::String, true),
+            ],
+        ),
+        strukt("user", vec![]),
+        strukt("User", vec![]),
+    ])
+}
+
+#[test]
+fn rich_schema_parses_and_is_deterministic() {
+    let schema = rich_schema();
+    let options = Options::default();
+    let first = emit(&schema, &options);
+    let second = emit(&schema.clone(), &options);
+    assert_eq!(first, second);
+    assert!(first.code.starts_with(&format!(
+        "// @generated by mdgen {}. Do not edit.\n",
+        options.generator_version
+    )));
+    let file = syn::parse_file(&first.code).expect("emitted code parses");
+    assert!(file.attrs.is_empty(), "no inner attributes");
+    assert_eq!(
+        first.deps,
+        Deps {
+            serde_json: true,
+            serde_with: true,
+            chrono: true
+        }
+    );
+    assert_eq!(
+        first.diagnostics.count(Severity::Error),
+        0,
+        "{:?}",
+        first.diagnostics
+    );
+    let kinds: std::collections::BTreeSet<&str> =
+        first.diagnostics.iter().map(|d| d.kind.as_str()).collect();
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        ["name-collision", "recursive-union-member", "unknown-type"]
+    );
+    assert!(!first.code.contains("Pet(::std::boxed::Box<Pet>)"));
+    if let Some(dir) = std::env::var_os("MDGEN_EMIT_DUMP") {
+        let dir = std::path::PathBuf::from(dir);
+        std::fs::create_dir_all(dir.join("src")).unwrap();
+        std::fs::write(
+            dir.join("Cargo.toml"),
+            cargo_toml("rich", first.deps, &options.generator_version),
+        )
+        .unwrap();
+        std::fs::write(dir.join("src/lib.rs"), &first.code).unwrap();
+    }
+}
+
+#[test]
+fn deps_follow_what_the_code_uses() {
+    let plain = schema(vec![strukt(
+        "A",
+        vec![
+            field("a", TypeRef::String, true),
+            nullable(field("b", TypeRef::Bool, false)),
+        ],
+    )]);
+    assert_eq!(
+        emit(
+            &plain,
+            &Options {
+                tri_state: false,
+                ..Options::default()
+            }
+        )
+        .deps,
+        Deps::default()
+    );
+    assert_eq!(
+        emit(&plain, &Options::default()).deps,
+        Deps {
+            serde_with: true,
+            ..Deps::default()
+        }
+    );
+    let missing = schema(vec![strukt("A", vec![field("a", named("Gone"), true)])]);
+    assert_eq!(
+        emit(&missing, &Options::default()).deps,
+        Deps {
+            serde_json: true,
+            ..Deps::default()
+        }
+    );
+    let dated = schema(vec![union("U", vec![TypeRef::Date])]);
+    assert_eq!(
+        emit(&dated, &Options::default()).deps,
+        Deps {
+            chrono: true,
+            ..Deps::default()
+        }
+    );
+}
+
+#[test]
+fn empty_schema_is_just_the_header() {
+    let options = Options {
+        generator_version: "9".into(),
+        ..Options::default()
+    };
+    let out = emit(&Schema::default(), &options);
+    assert_eq!(out.code, "// @generated by mdgen 9. Do not edit.\n\n");
+    assert!(syn::parse_file(&out.code).is_ok());
+}
