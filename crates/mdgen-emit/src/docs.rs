@@ -4,7 +4,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 /// The lines of the doc comment for `doc`: `<br/>` becomes a line break, lines are trimmed,
-/// runs of blank lines collapse, and lines that say only `N/A` are dropped. An unlabeled code
+/// runs of blank lines collapse, control characters become spaces, and lines that say only `N/A`
+/// are dropped. An unlabeled code
 /// fence is marked `text` so rustdoc does not compile it as a doctest.
 pub fn lines(doc: Option<&str>) -> Vec<String> {
     let Some(doc) = doc else {
@@ -12,7 +13,12 @@ pub fn lines(doc: Option<&str>) -> Vec<String> {
     };
     let mut out: Vec<String> = Vec::new();
     let mut in_fence = false;
-    for line in break_lines(doc).lines() {
+    for line in break_lines(&doc.replace("\r\n", "\n")).split(['\n', '\r']) {
+        // Other control characters (a bare CR is an error in a doc comment) become spaces.
+        let line: String = line
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
         let line = line.trim();
         let blank = line.is_empty() || line.eq_ignore_ascii_case("n/a");
         if blank && out.last().is_none_or(String::is_empty) {
@@ -92,6 +98,11 @@ mod tests {
             )),
             ["First line.", "Second", "third", "", "last"]
         );
+    }
+
+    #[test]
+    fn control_characters_do_not_reach_the_comment() {
+        assert_eq!(lines(Some("a\r\nb\rc\u{0}d\te")), ["a", "b", "c d e"]);
     }
 
     #[test]

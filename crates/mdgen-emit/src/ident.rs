@@ -89,7 +89,12 @@ pub fn dedupe(bases: &[String], case: Case) -> Vec<(String, Option<usize>)> {
 }
 
 /// `stem` with the number `n` appended so the result stays lint-clean in `case`.
+/// (`Self_2` would not be UpperCamelCase: a cased letter may not touch a `_`.)
 fn with_suffix(stem: &str, n: usize, case: Case) -> String {
+    let stem = match case {
+        Case::Snake => stem,
+        Case::Pascal => stem.trim_end_matches('_'),
+    };
     let sep = match case {
         Case::Snake if !stem.ends_with('_') => "_",
         Case::Pascal if stem.ends_with(|c: char| c.is_ascii_digit()) => "_",
@@ -176,7 +181,7 @@ mod tests {
             .into_iter()
             .map(|(t, _)| t)
             .collect();
-        assert_eq!(out, ["Employee4", "Employee4_2", "Self_", "Self_2"]);
+        assert_eq!(out, ["Employee4", "Employee4_2", "Self_", "Self2"]);
         let raw: Vec<String> = ["r#type", "r#type"].map(String::from).into();
         let out: Vec<String> = dedupe(&raw, Case::Snake)
             .into_iter()

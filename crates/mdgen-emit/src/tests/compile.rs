@@ -4,7 +4,7 @@
 //! so the code can be built, linted and round-trip tested as a crate of its own.
 
 use crate::test_schema::*;
-use crate::{cargo_toml, emit, Deps, Options};
+use crate::{cargo_toml, emit, Deps, Emitted, Options};
 use mdgen_ir::{Evidence, Schema, Severity, TypeDef, TypeRef};
 use serde_json::json;
 
@@ -218,16 +218,108 @@ fn rich_schema_parses_and_is_deterministic() {
         ["name-collision", "recursive-union-member", "unknown-type"]
     );
     assert!(!first.code.contains("Pet(::std::boxed::Box<Pet>)"));
-    if let Some(dir) = std::env::var_os("MDGEN_EMIT_DUMP") {
-        let dir = std::path::PathBuf::from(dir);
-        std::fs::create_dir_all(dir.join("src")).unwrap();
-        std::fs::write(
-            dir.join("Cargo.toml"),
-            cargo_toml("rich", first.deps, &options.generator_version),
-        )
-        .unwrap();
-        std::fs::write(dir.join("src/lib.rs"), &first.code).unwrap();
-    }
+    dump("rich", &first);
+}
+
+/// Writes `emitted` as the crate `DIR/name` when `MDGEN_EMIT_DUMP=DIR` is set.
+fn dump(name: &str, emitted: &Emitted) {
+    let Some(dir) = std::env::var_os("MDGEN_EMIT_DUMP") else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir).join(name);
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    let toml = cargo_toml(name, emitted.deps, &Options::default().generator_version);
+    std::fs::write(dir.join("Cargo.toml"), toml).unwrap();
+    std::fs::write(dir.join("src/lib.rs"), &emitted.code).unwrap();
+}
+
+/// Names and texts that are hard to turn into Rust.
+const HOSTILE: &[&str] = &[
+    "",
+    " ",
+    "_",
+    "__",
+    "r#type",
+    "self",
+    "Self",
+    "crate",
+    "super",
+    "1",
+    "123abc",
+    "💥",
+    "é",
+    "type",
+    "async",
+    "gen",
+    "a\"b",
+    "a\\b",
+    "\r\n",
+    "a\rb",
+    "<br/>",
+    "N/A",
+    "Unknown",
+    "UnknownValue",
+    "Option",
+    "Box",
+    "\u{0}",
+    "*/",
+    "/*",
+    "#[x]",
+    "```",
+    "    indented",
+];
+
+#[test]
+fn hostile_names_still_make_valid_code() {
+    let mut types: Vec<TypeDef> = HOSTILE
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let fields = HOSTILE
+                .iter()
+                .enumerate()
+                .map(|(j, other)| {
+                    let f = wire(
+                        field(other, named(HOSTILE[(i + j) % HOSTILE.len()]), j % 2 == 0),
+                        HOSTILE[(j + 1) % HOSTILE.len()],
+                    );
+                    let f = doc(f, name);
+                    if j % 3 == 0 {
+                        nullable(f)
+                    } else {
+                        f
+                    }
+                })
+                .collect();
+            let mut s = strukt(name, fields);
+            if let TypeDef::Struct(s) = &mut s {
+                s.doc = Some((*name).to_string());
+            }
+            s
+        })
+        .collect();
+    types.push(enumeration(
+        "Values",
+        HOSTILE
+            .iter()
+            .map(|v| str_value(None, v))
+            .chain(HOSTILE.iter().map(|v| str_value(Some(v), &format!("{v}!"))))
+            .collect(),
+    ));
+    let mut members: Vec<TypeRef> = HOSTILE.iter().map(|n| named(n)).collect();
+    members.push(named("Values"));
+    types.push(union("Members", members));
+    let s = schema(types);
+    let out = emit(&s, &Options::default());
+    assert_eq!(
+        out.diagnostics.count(Severity::Error),
+        0,
+        "{:?}",
+        out.diagnostics
+    );
+    syn::parse_file(&out.code).expect("parses");
+    assert!(!out.code.contains('\r'));
+    dump("hostile", &out);
 }
 
 #[test]
