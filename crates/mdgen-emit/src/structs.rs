@@ -5,7 +5,7 @@ use crate::docs;
 use crate::ident::{self, Case};
 use crate::rename::{field_renames, FieldRenames};
 use crate::types::has_decimal;
-use mdgen_ir::{Diagnostic, Field, Severity, Struct};
+use mdgen_ir::{Diagnostic, Field, Severity, Source, Struct};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::HashSet;
@@ -34,13 +34,8 @@ pub fn emit(ctx: &mut Ctx, s: &Struct) -> TokenStream {
     let idents = ident::dedupe(&bases, Case::Snake);
     for (i, (text, clash)) in idents.iter().enumerate() {
         if let Some(first) = clash {
-            let sources = if fields[i].sources.is_empty() {
-                &s.sources
-            } else {
-                &fields[i].sources
-            };
             ctx.diagnostics.push(collision(
-                sources,
+                sources(fields[i], s),
                 &format!("field `{}` of `{}`", fields[i].name, s.name),
                 &format!("field `{}`", fields[*first].name),
                 &bases[i],
@@ -101,11 +96,7 @@ fn unique_wire_names<'s>(ctx: &mut Ctx, s: &'s Struct) -> Vec<&'s Field> {
         if seen.insert(f.wire.name.as_str()) {
             kept.push(f);
         } else {
-            let (file, line) = place(if f.sources.is_empty() {
-                &s.sources
-            } else {
-                &f.sources
-            });
+            let (file, line) = place(sources(f, s));
             ctx.diagnostics.push(Diagnostic::new(
                 Severity::Warning,
                 "duplicate-wire-name",
@@ -123,15 +114,7 @@ fn unique_wire_names<'s>(ctx: &mut Ctx, s: &'s Struct) -> Vec<&'s Field> {
 
 /// One field: docs, `#[deprecated]`, serde attributes, and its type by the optionality table.
 fn field(ctx: &mut Ctx, s: &Struct, f: &Field, text: &str, rename: Option<&str>) -> TokenStream {
-    ctx.check_refs(
-        &f.ty,
-        if f.sources.is_empty() {
-            &s.sources
-        } else {
-            &f.sources
-        },
-        &s.name,
-    );
+    ctx.check_refs(&f.ty, sources(f, s), &s.name);
     let mut ty = ctx.rust_type(&f.ty);
     if ctx.recursion.needs_box(&s.name, &f.ty, &ctx.resolver) {
         ty = quote!(::std::boxed::Box<#ty>);
@@ -176,5 +159,14 @@ fn field(ctx: &mut Ctx, s: &Struct, f: &Field, text: &str, rename: Option<&str>)
         #deprecated
         #serde
         pub #name: #ty,
+    }
+}
+
+/// Where `f` was documented, or else where its struct was.
+fn sources<'s>(f: &'s Field, s: &'s Struct) -> &'s [Source] {
+    if f.sources.is_empty() {
+        &s.sources
+    } else {
+        &f.sources
     }
 }
