@@ -180,3 +180,61 @@ fn ir_prints_the_fused_schema_as_json() {
         "{token:#}"
     );
 }
+
+#[test]
+fn a_config_file_supplies_inputs_and_flags_override_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("mdgen.toml");
+    let docs = stackone();
+    fs::write(
+        &config,
+        format!("inputs = [{:?}]\nwire_case = \"camelCase\"\n", s(&docs)),
+    )
+    .unwrap();
+    let from_config = dir.path().join("camel.rs");
+    let out = mdgen(&["generate", "--config", s(&config), "--out", s(&from_config)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let camel = fs::read_to_string(&from_config).unwrap();
+    assert!(camel.contains("rename_all = \"camelCase\""), "{camel}");
+
+    let overridden = dir.path().join("snake.rs");
+    let args = ["generate", "--config", s(&config), "--out", s(&overridden)];
+    let out = mdgen(&[&args[..], &["--wire-case", "snake_case"]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let snake = fs::read_to_string(&overridden).unwrap();
+    assert!(!snake.contains("camelCase"), "{snake}");
+    assert!(snake.contains("pub organization_id:"), "{snake}");
+}
+
+#[test]
+fn error_diagnostics_exit_1_but_write_unless_strict() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    fs::copy(
+        stackone().join("typescript/connectsessiontoken.md"),
+        docs.join("connectsessiontoken.md"),
+    )
+    .unwrap();
+    // A Fields table without Field and Type columns cannot be read: an error, the doc skipped.
+    let broken = "# Broken\n\n## Fields\n\n| Name | Kind |\n| --- | --- |\n| a | b |\n";
+    fs::write(docs.join("broken.md"), broken).unwrap();
+
+    let written = dir.path().join("models.rs");
+    let out = mdgen(&["generate", s(&docs), "--out", s(&written)]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("error[") && err.contains("broken.md:3"),
+        "{err}"
+    );
+    assert!(fs::read_to_string(&written)
+        .unwrap()
+        .contains("ConnectSessionToken"));
+
+    let strict = dir.path().join("strict.rs");
+    let out = mdgen(&["generate", s(&docs), "--out", s(&strict), "--strict"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("strict mode"), "{}", stderr(&out));
+    assert!(!strict.exists());
+}
