@@ -5,124 +5,159 @@
 use crate::fuse::names_by_key;
 use crate::model::Snippets;
 use mdgen_ir::{
-    Diagnostic, Diagnostics, Enum, EnumValue, EnumWire, Field, Schema, Severity, TypeDef, TypeName,
-    TypeRef,
+    Diagnostic, Diagnostics, Enum, EnumValue, EnumWire, Field, Schema, Severity, Source, TypeDef,
+    TypeName, TypeRef,
 };
 use std::collections::BTreeMap;
 
 /// Resolves every [`TypeRef::Named`] in `schema`.
 pub fn link(schema: &mut Schema, snippets: &Snippets, diagnostics: &mut Diagnostics) {
     let known = names_by_key(schema);
-    let mut inferred: BTreeMap<String, Enum> = BTreeMap::new();
+    let missing = find_missing(schema, &known);
     for def in schema.types.values_mut() {
-        match def {
-            TypeDef::Struct(s) => {
-                for f in &mut s.fields {
-                    let mut ty = std::mem::replace(&mut f.ty, TypeRef::Any);
-                    resolve(&mut ty, &known, &mut |name| {
-                        missing_in_field(name, f, snippets, &mut inferred, diagnostics)
-                    });
-                    f.ty = ty;
-                }
-            }
-            TypeDef::Union(u) => {
-                let at = u.sources.first().cloned();
-                for v in &mut u.variants {
-                    resolve(&mut v.ty, &known, &mut |name| {
-                        let (file, line) = at.clone().map(|s| (s.file, s.line)).unwrap_or_default();
-                        let message = format!("no doc for `{name}`, a member of `{}`; the member accepts any JSON value", u.name);
-                        diagnostics.push(Diagnostic::new(
-                            Severity::Warning,
-                            "missing-link",
-                            file,
-                            line,
-                            message,
-                        ));
-                        TypeRef::Any
-                    });
-                }
-            }
-            TypeDef::Enum(_) => {}
-        }
-    }
-    for (_, e) in inferred {
-        schema.types.insert(e.name.clone(), TypeDef::Enum(e));
-    }
-}
-
-/// Rewrites `ty` in place: known names to their canonical spelling, unknown ones by `missing`.
-fn resolve(
-    ty: &mut TypeRef,
-    known: &BTreeMap<String, TypeName>,
-    missing: &mut dyn FnMut(&TypeName) -> TypeRef,
-) {
-    match ty {
-        TypeRef::Named(name) => match known.get(&name.key()) {
-            Some(canonical) => *name = canonical.clone(),
-            None => *ty = missing(name),
-        },
-        TypeRef::Array(inner) | TypeRef::Map(inner) => resolve(inner, known, missing),
-        _ => {}
-    }
-}
-
-/// What a field's reference to the missing doc `name` becomes.
-fn missing_in_field(
-    name: &TypeName,
-    field: &Field,
-    snippets: &Snippets,
-    inferred: &mut BTreeMap<String, Enum>,
-    diagnostics: &mut Diagnostics,
-) -> TypeRef {
-    let values = field.example.as_deref().and_then(example_values);
-    let message = match &values {
-        Some(_) => format!(
-            "no doc for `{name}`; an open enum is inferred from the Example cell of `{}`",
-            field.name
-        ),
-        None => format!(
-            "no doc for `{name}`; field `{}` accepts any JSON value",
-            field.name
-        ),
-    };
-    for source in &field.sources {
-        let mut d = Diagnostic::new(
-            Severity::Warning,
-            "missing-link",
-            &source.file,
-            source.line,
-            message.clone(),
-        );
-        if let Some((line, span)) = snippets.get(source) {
-            d = d.with_snippet(line.clone(), span.clone());
-        }
-        diagnostics.push(d);
-    }
-    let Some(values) = values else {
-        return TypeRef::Any;
-    };
-    let e = inferred.entry(name.key()).or_insert_with(|| Enum {
-        name: name.clone(),
-        doc: None,
-        values: Vec::new(),
-        values_known: false,
-        deprecated: false,
-        sources: Vec::new(),
-    });
-    for v in values {
-        if !e.values.iter().any(|x| x.value == v) {
-            e.values.push(EnumValue {
-                name: None,
-                value: v,
-                doc: None,
-                deprecated: false,
+        let tys: Vec<&mut TypeRef> = match def {
+            TypeDef::Struct(s) => s.fields.iter_mut().map(|f| &mut f.ty).collect(),
+            TypeDef::Union(u) => u.variants.iter_mut().map(|v| &mut v.ty).collect(),
+            TypeDef::Enum(_) => Vec::new(),
+        };
+        for ty in tys {
+            resolve(ty, &mut |name| match known.get(&name.key()) {
+                Some(canonical) => TypeRef::Named(canonical.clone()),
+                None => match missing.get(&name.key()) {
+                    Some(m) if m.inferred.is_some() => TypeRef::Named(m.name.clone()),
+                    _ => TypeRef::Any,
+                },
             });
         }
     }
-    e.sources.extend(field.sources.iter().cloned());
-    e.sources.sort();
-    e.sources.dedup();
-    TypeRef::Named(e.name.clone())
+    for m in missing.into_values() {
+        diagnostics.push(m.diagnostic(snippets));
+        if let Some(e) = m.inferred {
+            schema.types.insert(e.name.clone(), TypeDef::Enum(e));
+        }
+    }
+}
+
+/// A model that is referenced but has no doc among the inputs.
+struct Missing {
+    name: TypeName,
+    /// Where it is referenced: the model, and the field if any.
+    references: Vec<(Source, Option<String>)>,
+    /// The open enum its references' Example cells describe, if they list values.
+    inferred: Option<Enum>,
+}
+
+impl Missing {
+    /// One warning for the missing doc, at its first reference.
+    fn diagnostic(&self, snippets: &Snippets) -> Diagnostic {
+        let mut refs = self.references.clone();
+        refs.sort();
+        let (first, field) = refs.first().cloned().unwrap_or_else(|| {
+            (
+                Source {
+                    file: Default::default(),
+                    line: 0,
+                },
+                None,
+            )
+        });
+        let what = match &field {
+            Some(f) => format!("field `{f}`"),
+            None => "a union member".to_string(),
+        };
+        let also = match refs.len() {
+            1 => String::new(),
+            n => format!(" (and {} more references)", n - 1),
+        };
+        let outcome = match self.inferred {
+            Some(_) => "an open enum is inferred from the Example cells listing its values",
+            None => "references to it accept any JSON value",
+        };
+        let message = format!(
+            "no doc for `{}`, used by {what}{also}; {outcome}",
+            self.name
+        );
+        let d = Diagnostic::new(
+            Severity::Warning,
+            "missing-link",
+            &first.file,
+            first.line,
+            message,
+        );
+        match snippets.get(&first) {
+            Some((line, span)) if field.is_some() => d.with_snippet(line.clone(), span.clone()),
+            _ => d,
+        }
+    }
+}
+
+/// Every model referenced but not documented, with what its references say of it.
+fn find_missing(schema: &Schema, known: &BTreeMap<String, TypeName>) -> BTreeMap<String, Missing> {
+    let mut missing: BTreeMap<String, Missing> = BTreeMap::new();
+    let mut visit = |ty: &TypeRef, sources: &[Source], field: Option<&Field>| {
+        for name in ty.named() {
+            if known.contains_key(&name.key()) {
+                continue;
+            }
+            let m = missing.entry(name.key()).or_insert_with(|| Missing {
+                name: name.clone(),
+                references: Vec::new(),
+                inferred: None,
+            });
+            m.references.extend(
+                sources
+                    .iter()
+                    .map(|s| (s.clone(), field.map(|f| f.name.clone()))),
+            );
+            if let Some(values) = field
+                .and_then(|f| f.example.as_deref())
+                .and_then(example_values)
+            {
+                let e = m.inferred.get_or_insert_with(|| Enum {
+                    name: name.clone(),
+                    doc: None,
+                    values: Vec::new(),
+                    values_known: false,
+                    deprecated: false,
+                    sources: Vec::new(),
+                });
+                for v in values {
+                    if !e.values.iter().any(|x| x.value == v) {
+                        e.values.push(EnumValue {
+                            name: None,
+                            value: v,
+                            doc: None,
+                            deprecated: false,
+                        });
+                    }
+                }
+                e.sources.extend(sources.iter().cloned());
+            }
+        }
+    };
+    for def in schema.types.values() {
+        match def {
+            TypeDef::Struct(s) => s
+                .fields
+                .iter()
+                .for_each(|f| visit(&f.ty, &f.sources, Some(f))),
+            TypeDef::Union(u) => u
+                .variants
+                .iter()
+                .for_each(|v| visit(&v.ty, &u.sources, None)),
+            TypeDef::Enum(_) => {}
+        }
+    }
+    missing
+}
+
+/// Rewrites every name in `ty` with `to`.
+fn resolve(ty: &mut TypeRef, to: &mut dyn FnMut(&TypeName) -> TypeRef) {
+    match ty {
+        TypeRef::Named(name) => *ty = to(name),
+        TypeRef::Array(inner) | TypeRef::Map(inner) => resolve(inner, to),
+        _ => {}
+    }
 }
 
 /// The values an Example cell lists: a JSON array of strings, or one JSON string.
@@ -208,14 +243,14 @@ mod tests {
         assert!(!e.values_known);
         let values: Vec<_> = e.values.iter().map(|v| v.value.clone()).collect();
         assert_eq!(values, ["a", "b", "c"].map(|s| EnumWire::Str(s.into())));
-        let kinds: Vec<_> = diags.iter().map(|d| (d.kind.as_str(), d.line)).collect();
+        let found: Vec<_> = diags.iter().map(|d| (d.line, d.message.as_str())).collect();
         assert_eq!(
-            kinds,
+            found,
             [
-                ("missing-link", 3),
-                ("missing-link", 4),
-                ("missing-link", 5)
+                (3, "no doc for `Cat`, used by field `cats` (and 1 more references); an open enum is inferred from the Example cells listing its values"),
+                (5, "no doc for `Meta`, used by field `meta`; references to it accept any JSON value"),
             ]
         );
+        assert!(diags.iter().all(|d| d.kind == "missing-link"));
     }
 }

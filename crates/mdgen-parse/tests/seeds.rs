@@ -151,7 +151,9 @@ fn diagnostics_are_only_missing_links_and_name_the_cell() {
         .filter(|d| d.message.contains("Metadata"))
         .collect();
     assert_eq!(meta.len(), 1);
-    assert_eq!(meta[0].to_string(), "php/ConnectSessionTokenAuthLink.md:19:149: warning[missing-link]: no doc for `ConnectSessionTokenAuthLinkMetadata`; field `metadata` accepts any JSON value: `[?Components\\ConnectSessionTokenAuthLinkMetadata](../../Models/Components/ConnectSessionTokenAuthLinkMetadata.md)`");
+    // One warning per missing doc: Categories (twice), Metadata and Type.
+    assert_eq!(p.diagnostics.0.len(), 4);
+    assert_eq!(meta[0].to_string(), "php/ConnectSessionTokenAuthLink.md:19:149: warning[missing-link]: no doc for `ConnectSessionTokenAuthLinkMetadata`, used by field `metadata`; references to it accept any JSON value: `[?Components\\ConnectSessionTokenAuthLinkMetadata](../../Models/Components/ConnectSessionTokenAuthLinkMetadata.md)`");
 }
 
 #[test]
