@@ -38,7 +38,7 @@ struct Generate {
     /// Without any, the config file's inputs.
     #[arg(value_name = "INPUT", required_unless_present = "config")]
     inputs: Vec<PathBuf>,
-    /// Write a library crate (its Cargo.toml and src/lib.rs) into DIR.
+    /// Write a library crate (its Cargo.toml, src/lib.rs and src/models.rs) into DIR.
     #[arg(long = "crate", value_name = "DIR", requires = "name")]
     crate_dir: Option<PathBuf>,
     /// The name of the generated crate.

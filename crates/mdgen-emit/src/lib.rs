@@ -26,7 +26,7 @@ mod test_schema;
 #[cfg(test)]
 mod tests;
 
-pub use cargo::cargo_toml;
+pub use cargo::{cargo_toml, crate_root};
 
 use context::Ctx;
 use mdgen_ir::{Diagnostic, Diagnostics, Schema, Severity, TypeDef};

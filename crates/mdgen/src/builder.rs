@@ -194,7 +194,8 @@ impl Builder {
         Ok(generation)
     }
 
-    /// Writes a library crate named `name` into `dir`: its `Cargo.toml` and `src/lib.rs` (each
+    /// Writes a library crate named `name` into `dir`: its `Cargo.toml`, `src/lib.rs` and
+    /// `src/models.rs` (each
     /// only if changed). Other files in `dir`, such as `tests/`, are left alone.
     pub fn write_crate(&self, dir: impl AsRef<Path>, name: &str) -> Result<Generation, Error> {
         let generation = self.generate()?;
@@ -268,10 +269,14 @@ impl Generation {
     }
 
     /// The files of a generated crate named `name`, by path within its folder.
-    pub fn crate_files(&self, name: &str) -> [(PathBuf, String); 2] {
+    pub fn crate_files(&self, name: &str) -> [(PathBuf, String); 3] {
         [
             (PathBuf::from("Cargo.toml"), self.cargo_toml(name)),
-            (PathBuf::from("src/lib.rs"), self.code.clone()),
+            (
+                PathBuf::from("src/lib.rs"),
+                mdgen_emit::crate_root(&self.generator_version),
+            ),
+            (PathBuf::from("src/models.rs"), self.code.clone()),
         ]
     }
 
@@ -280,7 +285,7 @@ impl Generation {
         self.write_all([(path.as_ref().to_path_buf(), self.code.clone())])
     }
 
-    /// Writes `Cargo.toml` and `src/lib.rs` of a crate named `name` into `dir`, each unless it
+    /// Writes `Cargo.toml`, `src/lib.rs` and `src/models.rs` of a crate named `name` into `dir`, each unless it
     /// already holds that; returns the paths written. Nothing else in `dir` is touched.
     pub fn write_crate(&self, dir: impl AsRef<Path>, name: &str) -> Result<Vec<PathBuf>, Error> {
         self.write_all(self.in_dir(dir.as_ref(), name))

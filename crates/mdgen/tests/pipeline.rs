@@ -117,7 +117,7 @@ fn a_crate_is_written_once_and_then_left_alone() {
         .wire_case(WireCase::Snake)
         .dev_dependency("serde_json", "1");
 
-    assert_eq!(builder.check_crate(&krate, "seeds").unwrap().len(), 2);
+    assert_eq!(builder.check_crate(&krate, "seeds").unwrap().len(), 3);
     let g = builder.write_crate(&krate, "seeds").unwrap();
     let toml = fs::read_to_string(krate.join("Cargo.toml")).unwrap();
     assert!(
@@ -125,14 +125,16 @@ fn a_crate_is_written_once_and_then_left_alone() {
         "{toml}"
     );
     assert_eq!(
-        fs::read_to_string(krate.join("src/lib.rs")).unwrap(),
+        fs::read_to_string(krate.join("src/models.rs")).unwrap(),
         g.code
     );
+    let root = fs::read_to_string(krate.join("src/lib.rs")).unwrap();
+    assert!(root.contains("#[rustfmt::skip]\nmod models;\n"), "{root}");
     assert_eq!(fs::read_to_string(&tests).unwrap(), "// hand-written");
 
     // A second run changes nothing, not even modification times.
     let old = SystemTime::now() - Duration::from_secs(3600);
-    for file in ["Cargo.toml", "src/lib.rs"] {
+    for file in ["Cargo.toml", "src/lib.rs", "src/models.rs"] {
         let f = fs::File::options()
             .write(true)
             .open(krate.join(file))
@@ -141,7 +143,7 @@ fn a_crate_is_written_once_and_then_left_alone() {
     }
     assert!(builder.check_crate(&krate, "seeds").unwrap().is_empty());
     builder.write_crate(&krate, "seeds").unwrap();
-    for file in ["Cargo.toml", "src/lib.rs"] {
+    for file in ["Cargo.toml", "src/lib.rs", "src/models.rs"] {
         let mtime = fs::metadata(krate.join(file)).unwrap().modified().unwrap();
         assert_eq!(mtime, old, "{file} was rewritten");
     }
