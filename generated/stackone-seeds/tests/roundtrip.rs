@@ -53,7 +53,9 @@ fn auth_link_round_trips_with_values_no_seed_lists() {
     );
     assert_eq!(
         link.r#type,
-        Some(Some(ConnectSessionTokenAuthLinkType::Unknown("production".into())))
+        Some(Some(ConnectSessionTokenAuthLinkType::Unknown(
+            "production".into()
+        )))
     );
     // Optional and nullable: null and absent stay apart.
     assert_eq!(link.provider, Some(None));
@@ -75,7 +77,10 @@ fn absent_optional_fields_stay_absent() {
     });
     let (link, back) = round_trip::<ConnectSessionTokenAuthLink>(&wire);
     assert_eq!(back, wire);
-    assert_eq!((link.provider, link.categories, link.metadata), (None, None, None));
+    assert_eq!(
+        (link.provider, link.categories, link.metadata),
+        (None, None, None)
+    );
     // The offset the API sent is kept.
     assert_eq!(link.created_at.offset().local_minus_utc(), 2 * 3600);
 }
@@ -96,7 +101,10 @@ fn a_missing_required_field_is_rejected() {
         let mut wire = auth_link();
         wire.as_object_mut().unwrap().remove(key);
         let err = serde_json::from_value::<ConnectSessionTokenAuthLink>(wire).unwrap_err();
-        assert!(err.to_string().contains(&format!("missing field `{key}`")), "{err}");
+        assert!(
+            err.to_string().contains(&format!("missing field `{key}`")),
+            "{err}"
+        );
     }
 }
 
@@ -138,7 +146,10 @@ fn session_token_round_trips() {
     let mut missing = wire.clone();
     missing.as_object_mut().unwrap().remove("project_id");
     let err = serde_json::from_value::<ConnectSessionToken>(missing).unwrap_err();
-    assert!(err.to_string().contains("missing field `project_id`"), "{err}");
+    assert!(
+        err.to_string().contains("missing field `project_id`"),
+        "{err}"
+    );
 }
 
 #[test]
