@@ -125,7 +125,10 @@ pub enum WireBasis {
     Assumed,
     /// The documented member name converted by the configured [`WireCase`].
     Case,
-    /// Seen as a key in an Example cell or an Example Usage block.
+    /// The documented member name converted by the convention that Example cells of other
+    /// models show.
+    Convention,
+    /// Seen as a key in an object-valued Example cell.
     Example,
     /// Set by the user for this field.
     Config,

@@ -15,6 +15,7 @@ pub use notation::Dialect;
 
 use mdgen_ir::{Diagnostic, Diagnostics, Schema, Severity, WireCase};
 use model::Snippets;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// Settings that change how docs are read.
@@ -24,6 +25,17 @@ pub struct Options {
     pub wire_case: Option<WireCase>,
     /// Read every doc in this dialect instead of detecting it per file.
     pub dialect: Option<Dialect>,
+    /// Settings for single models, by model name (matched ignoring case, `_` and `-`).
+    pub models: BTreeMap<String, ModelOptions>,
+}
+
+/// Settings for one model.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ModelOptions {
+    /// The convention of this model's JSON keys, over the run's.
+    pub wire_case: Option<WireCase>,
+    /// JSON keys of single fields, by documented member name (matched like model names).
+    pub rename: BTreeMap<String, String>,
 }
 
 /// One input file: the path diagnostics name it by, and its bytes.
@@ -57,7 +69,12 @@ pub fn parse(files: &[InputFile], options: &Options) -> Parsed {
     }
     let mut schema = fuse::fuse(models, &mut diagnostics);
     link::link(&mut schema, &snippets, &mut diagnostics);
-    wire::assign(&mut schema, options.wire_case, &mut diagnostics);
+    wire::assign(
+        &mut schema,
+        options.wire_case,
+        &options.models,
+        &mut diagnostics,
+    );
     Parsed {
         schema,
         diagnostics: diagnostics.sorted(),

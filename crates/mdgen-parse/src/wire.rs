@@ -1,41 +1,385 @@
 //! Wire names: the JSON key of every field.
+//!
+//! The docs never state keys. In order of strength: a rename in the config; the model's or the
+//! run's configured [`WireCase`]; a key seen in an object-valued Example cell; the convention
+//! those keys show across the whole API; the documented member name. A model whose keys are not
+//! all configured or evidenced gets one note saying so.
 
-use mdgen_ir::{Diagnostic, Diagnostics, Schema, Severity, TypeDef, WireBasis, WireCase, WireName};
+use crate::ModelOptions;
+use mdgen_ir::{
+    normalize_key, Diagnostic, Diagnostics, Schema, Severity, Source, Struct, TypeDef, TypeRef,
+    WireBasis, WireCase, WireName,
+};
+use serde_json::Value;
+use std::collections::BTreeMap;
 
-/// Sets each field's JSON key: the member name converted by `case` when the user gave one;
-/// otherwise the member name as documented, with a note per model saying it was assumed.
-pub fn assign(schema: &mut Schema, case: Option<WireCase>, diagnostics: &mut Diagnostics) {
+/// Keys seen in Example cells: by model key, then field key, the key and where it was seen.
+type Evidence = BTreeMap<String, BTreeMap<String, (String, Source)>>;
+
+/// Sets each field's JSON key.
+pub fn assign(
+    schema: &mut Schema,
+    case: Option<WireCase>,
+    models: &BTreeMap<String, ModelOptions>,
+    diagnostics: &mut Diagnostics,
+) {
+    let evidence = example_keys(schema);
+    let convention = convention(&evidence);
+    let models: BTreeMap<String, &ModelOptions> = models
+        .iter()
+        .map(|(name, o)| (normalize_key(name), o))
+        .collect();
     for def in schema.types.values_mut() {
         let TypeDef::Struct(s) = def else { continue };
+        let key = s.name.key();
+        let config = models.get(&key).copied();
+        let seen = evidence.get(&key);
+        let case = config.and_then(|c| c.wire_case).or(case);
         for f in &mut s.fields {
-            f.wire = match case {
-                Some(c) => WireName {
+            let field_key = normalize_key(&f.name);
+            let renamed = config.and_then(|c| {
+                c.rename
+                    .iter()
+                    .find(|(name, _)| normalize_key(name) == field_key)
+                    .map(|(_, wire)| wire)
+            });
+            let example = seen.and_then(|s| s.get(&field_key));
+            f.wire = match (renamed, case, example, convention) {
+                (Some(wire), ..) => WireName {
+                    name: wire.clone(),
+                    basis: WireBasis::Config,
+                },
+                (None, Some(c), ..) => WireName {
                     name: c.apply(&f.name),
                     basis: WireBasis::Case,
                 },
-                None => WireName {
+                (None, None, Some((key, _)), _) => WireName {
+                    name: key.clone(),
+                    basis: WireBasis::Example,
+                },
+                (None, None, None, Some(c)) => WireName {
+                    name: c.apply(&f.name),
+                    basis: WireBasis::Convention,
+                },
+                (None, None, None, None) => WireName {
                     name: f.name.clone(),
                     basis: WireBasis::Assumed,
                 },
             };
+            if let Some((key, source)) = example.filter(|(key, _)| *key != f.wire.name) {
+                let message = format!(
+                    "field `{}` of `{}` is sent as `{key}` in an Example cell at {}:{}, but the configuration makes its key `{}`",
+                    f.name,
+                    s.name,
+                    source.file.display(),
+                    source.line,
+                    f.wire.name
+                );
+                diagnostics.push(at(
+                    &s.sources,
+                    Severity::Warning,
+                    "wire-name-conflict",
+                    message,
+                ));
+            }
         }
-        if case.is_none() && !s.fields.is_empty() {
-            let (file, line) = s
-                .sources
-                .first()
-                .map(|s| (s.file.clone(), s.line))
-                .unwrap_or_default();
-            let message = format!(
-                "the JSON keys of `{}` are assumed to be its documented member names; set `wire_case` if the API spells them otherwise",
-                s.name
-            );
-            diagnostics.push(Diagnostic::new(
-                Severity::Note,
-                "assumed-wire-name",
-                file,
-                line,
-                message,
-            ));
+        note_assumed(s, convention, diagnostics);
+    }
+    if let Some(model) = models
+        .keys()
+        .find(|k| !schema.types.keys().any(|n| &n.key() == *k))
+    {
+        let message = format!("the configuration names model `{model}`, which no doc defines");
+        diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            "unknown-model",
+            "",
+            0,
+            message,
+        ));
+    }
+}
+
+/// One note for a model whose keys were not all configured or seen.
+fn note_assumed(s: &Struct, convention: Option<WireCase>, diagnostics: &mut Diagnostics) {
+    let guessed = |b: WireBasis| matches!(b, WireBasis::Assumed | WireBasis::Convention);
+    let count = s.fields.iter().filter(|f| guessed(f.wire.basis)).count();
+    if count == 0 {
+        return;
+    }
+    let how = match convention {
+        Some(c) => {
+            format!("converted to {c}, the convention the Example cells of other models show")
         }
+        None => "taken to be the documented member names".to_string(),
+    };
+    let message = format!(
+        "{count} JSON key(s) of `{}` are {how}; set `wire_case` or a rename if the API spells them otherwise",
+        s.name
+    );
+    diagnostics.push(at(&s.sources, Severity::Note, "assumed-wire-name", message));
+}
+
+fn at(sources: &[Source], severity: Severity, kind: &str, message: String) -> Diagnostic {
+    let (file, line) = sources
+        .first()
+        .map(|s| (s.file.clone(), s.line))
+        .unwrap_or_default();
+    Diagnostic::new(severity, kind, file, line, message)
+}
+
+/// The keys object-valued Example cells show for the fields of the models they describe.
+fn example_keys(schema: &Schema) -> Evidence {
+    let mut evidence = Evidence::new();
+    for def in schema.types.values() {
+        let TypeDef::Struct(s) = def else { continue };
+        for f in &s.fields {
+            let Some(value) = f
+                .example
+                .as_deref()
+                .and_then(|e| serde_json::from_str::<Value>(e).ok())
+            else {
+                continue;
+            };
+            let Some(source) = f.sources.first() else {
+                continue;
+            };
+            absorb(schema, &f.ty, &value, source, &mut evidence);
+        }
+    }
+    evidence
+}
+
+/// Records the keys `value` shows for the model `ty` names, and for the models nested in it.
+fn absorb(schema: &Schema, ty: &TypeRef, value: &Value, source: &Source, evidence: &mut Evidence) {
+    match (ty, value) {
+        (TypeRef::Array(item), Value::Array(values)) => {
+            for v in values {
+                absorb(schema, item, v, source, evidence);
+            }
+        }
+        (TypeRef::Named(name), Value::Object(object)) => {
+            let Some(TypeDef::Struct(s)) = schema.types.get(name) else {
+                return;
+            };
+            for (key, v) in object {
+                let field_key = normalize_key(key);
+                let Some(f) = s
+                    .fields
+                    .iter()
+                    .find(|f| normalize_key(&f.name) == field_key)
+                else {
+                    continue;
+                };
+                evidence
+                    .entry(name.key())
+                    .or_default()
+                    .entry(field_key)
+                    .or_insert_with(|| (key.clone(), source.clone()));
+                absorb(schema, &f.ty, v, source, evidence);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The one case every informative key seen is written in, if there is one. A key is
+/// informative when it has several words (`account_id`, not `name`).
+fn convention(evidence: &Evidence) -> Option<WireCase> {
+    let keys: Vec<&str> = evidence
+        .values()
+        .flat_map(|fields| fields.values().map(|(key, _)| key.as_str()))
+        .filter(|k| WireCase::Snake.apply(k) != WireCase::Camel.apply(k))
+        .collect();
+    if keys.is_empty() {
+        return None;
+    }
+    WireCase::ALL
+        .into_iter()
+        .filter(|c| *c != WireCase::AsDocumented)
+        .find(|c| keys.iter().all(|k| c.apply(k) == *k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mdgen_ir::{Evidence as Ev, Field, TypeName};
+
+    fn field(name: &str, ty: TypeRef, example: Option<&str>) -> Field {
+        Field {
+            name: name.into(),
+            wire: WireName {
+                name: String::new(),
+                basis: WireBasis::Assumed,
+            },
+            ty,
+            required: false,
+            nullable: Ev::Unknown,
+            doc: None,
+            example: example.map(str::to_string),
+            deprecated: false,
+            sources: vec![Source {
+                file: "m.md".into(),
+                line: 3,
+            }],
+        }
+    }
+
+    fn schema(structs: Vec<(&str, Vec<Field>)>) -> Schema {
+        let mut schema = Schema::default();
+        for (name, fields) in structs {
+            let name = TypeName(name.into());
+            let s = Struct {
+                name: name.clone(),
+                doc: None,
+                fields,
+                deprecated: false,
+                sources: vec![],
+            };
+            schema.types.insert(name, TypeDef::Struct(s));
+        }
+        schema
+    }
+
+    fn wires(schema: &Schema, model: &str) -> Vec<(String, WireBasis)> {
+        let TypeDef::Struct(s) = &schema.types[&TypeName(model.into())] else {
+            panic!()
+        };
+        s.fields
+            .iter()
+            .map(|f| (f.wire.name.clone(), f.wire.basis))
+            .collect()
+    }
+
+    fn named(n: &str) -> TypeRef {
+        TypeRef::Named(TypeName(n.into()))
+    }
+
+    fn sample() -> Schema {
+        schema(vec![
+            (
+                "Outer",
+                vec![
+                    field(
+                        "accountRef",
+                        named("Account"),
+                        Some(r#"{"account_id": "a", "owner": {"full_name": "x"}}"#),
+                    ),
+                    field("createdAt", TypeRef::String, None),
+                ],
+            ),
+            (
+                "Account",
+                vec![
+                    field("accountId", TypeRef::String, None),
+                    field("owner", named("Owner"), None),
+                ],
+            ),
+            ("Owner", vec![field("fullName", TypeRef::String, None)]),
+        ])
+    }
+
+    #[test]
+    fn example_keys_give_wire_names_and_the_convention_covers_the_rest() {
+        let mut s = sample();
+        let mut diags = Diagnostics::default();
+        assign(&mut s, None, &BTreeMap::new(), &mut diags);
+        let ex = |n: &str| (n.to_string(), WireBasis::Example);
+        let conv = |n: &str| (n.to_string(), WireBasis::Convention);
+        assert_eq!(wires(&s, "Account"), [ex("account_id"), ex("owner")]);
+        assert_eq!(wires(&s, "Owner"), [ex("full_name")]);
+        assert_eq!(
+            wires(&s, "Outer"),
+            [conv("account_ref"), conv("created_at")]
+        );
+        // One note, for the one model whose keys were guessed.
+        let notes: Vec<_> = diags
+            .iter()
+            .map(|d| (d.kind.as_str(), d.message.as_str()))
+            .collect();
+        assert_eq!(notes, [("assumed-wire-name", "2 JSON key(s) of `Outer` are converted to snake_case, the convention the Example cells of other models show; set `wire_case` or a rename if the API spells them otherwise")]);
+    }
+
+    #[test]
+    fn configuration_wins_and_a_contradicted_example_is_reported() {
+        let mut s = sample();
+        let mut models = BTreeMap::new();
+        let rename = BTreeMap::from([("fullName".to_string(), "name".to_string())]);
+        models.insert(
+            "owner".to_string(),
+            ModelOptions {
+                wire_case: None,
+                rename,
+            },
+        );
+        models.insert(
+            "Account".to_string(),
+            ModelOptions {
+                wire_case: Some(WireCase::Camel),
+                rename: BTreeMap::new(),
+            },
+        );
+        let mut diags = Diagnostics::default();
+        assign(&mut s, Some(WireCase::Kebab), &models, &mut diags);
+        assert_eq!(
+            wires(&s, "Owner"),
+            [("name".to_string(), WireBasis::Config)]
+        );
+        assert_eq!(
+            wires(&s, "Account")[0],
+            ("accountId".to_string(), WireBasis::Case)
+        );
+        assert_eq!(
+            wires(&s, "Outer")[1],
+            ("created-at".to_string(), WireBasis::Case)
+        );
+        let kinds: Vec<_> = diags.iter().map(|d| d.kind.as_str()).collect();
+        assert_eq!(kinds, ["wire-name-conflict", "wire-name-conflict"]);
+        assert!(
+            diags.0[0]
+                .message
+                .contains("sent as `account_id` in an Example cell at m.md:3"),
+            "{}",
+            diags.0[0].message
+        );
+    }
+
+    #[test]
+    fn without_evidence_names_are_taken_as_documented() {
+        let mut s = schema(vec![(
+            "M",
+            vec![field("fooBar", TypeRef::String, Some("\"x\""))],
+        )]);
+        let mut diags = Diagnostics::default();
+        let models = BTreeMap::from([("Nope".to_string(), ModelOptions::default())]);
+        assign(&mut s, None, &models, &mut diags);
+        assert_eq!(wires(&s, "M"), [("fooBar".to_string(), WireBasis::Assumed)]);
+        let kinds: Vec<_> = diags.iter().map(|d| d.kind.as_str()).collect();
+        assert_eq!(kinds, ["assumed-wire-name", "unknown-model"]);
+    }
+
+    #[test]
+    fn the_convention_needs_every_informative_key_to_agree() {
+        let ev = |keys: &[&str]| -> Evidence {
+            let src = Source {
+                file: "m.md".into(),
+                line: 1,
+            };
+            let fields = keys
+                .iter()
+                .map(|k| (normalize_key(k), (k.to_string(), src.clone())))
+                .collect();
+            BTreeMap::from([("m".to_string(), fields)])
+        };
+        assert_eq!(
+            convention(&ev(&["clientId", "serviceNumber", "name"])),
+            Some(WireCase::Camel)
+        );
+        assert_eq!(
+            convention(&ev(&["client_id", "name"])),
+            Some(WireCase::Snake)
+        );
+        assert_eq!(convention(&ev(&["client_id", "serviceNumber"])), None);
+        assert_eq!(convention(&ev(&["name", "id"])), None);
     }
 }

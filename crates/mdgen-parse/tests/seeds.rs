@@ -23,7 +23,7 @@ fn run() -> Parsed {
         &seeds(),
         &Options {
             wire_case: Some(WireCase::Snake),
-            dialect: None,
+            ..Options::default()
         },
     )
 }
