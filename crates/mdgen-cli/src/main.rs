@@ -7,7 +7,7 @@
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::error::ErrorKind;
 use clap::{ArgGroup, Args, CommandFactory, Parser, Subcommand};
-use mdgen::{Builder, Diagnostics, Error, Severity, WireCase};
+use mdgen::{Builder, Diagnostics, Dialect, Error, Severity, WireCase};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,6 +53,9 @@ struct Generate {
     /// The convention of the API's JSON keys.
     #[arg(long, value_name = "CASE", value_parser = wire_case())]
     wire_case: Option<WireCase>,
+    /// Read every doc in this dialect instead of detecting it per file.
+    #[arg(long, value_name = "DIALECT", value_parser = dialect())]
+    dialect: Option<Dialect>,
     /// Optional nullable fields as one Option<T> instead of Option<Option<T>>.
     #[arg(long)]
     no_tri_state: bool,
@@ -75,6 +78,13 @@ struct Ir {
     /// The convention of the API's JSON keys.
     #[arg(long, value_name = "CASE", value_parser = wire_case())]
     wire_case: Option<WireCase>,
+    /// Read every doc in this dialect instead of detecting it per file.
+    #[arg(long, value_name = "DIALECT", value_parser = dialect())]
+    dialect: Option<Dialect>,
+}
+
+fn dialect() -> impl TypedValueParser<Value = Dialect> {
+    PossibleValuesParser::new(Dialect::ALL.map(Dialect::as_str)).try_map(|s| s.parse::<Dialect>())
 }
 
 fn wire_case() -> impl TypedValueParser<Value = WireCase> {
@@ -104,6 +114,9 @@ fn generate(args: Generate) -> ExitCode {
     let mut builder = Builder::new().inputs(&args.inputs).strict(args.strict);
     if let Some(config) = &args.config {
         builder = builder.config_file(config);
+    }
+    if let Some(dialect) = args.dialect {
+        builder = builder.dialect(dialect);
     }
     if let Some(case) = args.wire_case {
         builder = builder.wire_case(case);
@@ -146,6 +159,9 @@ fn generate(args: Generate) -> ExitCode {
 
 fn ir(args: Ir) -> ExitCode {
     let mut builder = Builder::new().inputs(&args.inputs);
+    if let Some(dialect) = args.dialect {
+        builder = builder.dialect(dialect);
+    }
     if let Some(case) = args.wire_case {
         builder = builder.wire_case(case);
     }

@@ -241,3 +241,27 @@ fn error_diagnostics_exit_1_but_write_unless_strict() {
     assert!(stderr(&out).contains("strict mode"), "{}", stderr(&out));
     assert!(!strict.exists());
 }
+
+#[test]
+fn dialect_forces_the_notation_of_every_doc() {
+    let php = stackone().join("php/ConnectSessionToken.md");
+    let detected = mdgen(&["ir", s(&php)]);
+    assert_eq!(detected.status.code(), Some(0), "{}", stderr(&detected));
+    assert!(
+        !stderr(&detected).contains("unrecognized"),
+        "{}",
+        stderr(&detected)
+    );
+    // Read as TypeScript, PHP's `?string` is not understood, and says so.
+    let forced = mdgen(&["ir", s(&php), "--dialect", "typescript"]);
+    assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
+    assert!(
+        stderr(&forced).contains("unrecognized TypeScript type notation"),
+        "{}",
+        stderr(&forced)
+    );
+    assert_eq!(
+        mdgen(&["ir", s(&php), "--dialect", "cobol"]).status.code(),
+        Some(2)
+    );
+}

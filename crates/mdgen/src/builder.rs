@@ -4,6 +4,7 @@ use crate::config::Config;
 use crate::{inputs, write, Error};
 use mdgen_emit::Deps;
 use mdgen_ir::{Diagnostics, Schema, Severity, WireCase};
+use mdgen_parse::{Dialect, ModelOptions};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -36,6 +37,8 @@ pub struct Builder {
     tri_state: Option<bool>,
     strict: Option<bool>,
     dev_dependencies: BTreeMap<String, toml::Value>,
+    dialect: Option<Dialect>,
+    models: BTreeMap<String, ModelOptions>,
 }
 
 impl Builder {
@@ -62,6 +65,30 @@ impl Builder {
     /// The convention of the API's JSON keys.
     pub fn wire_case(mut self, case: WireCase) -> Self {
         self.wire_case = Some(case);
+        self
+    }
+
+    /// The convention of one model's JSON keys, over [`wire_case`](Builder::wire_case).
+    pub fn model_wire_case(mut self, model: impl Into<String>, case: WireCase) -> Self {
+        self.models.entry(model.into()).or_default().wire_case = Some(case);
+        self
+    }
+
+    /// The JSON key of one field, named as documented; this always wins.
+    pub fn rename(
+        mut self,
+        model: impl Into<String>,
+        field: impl Into<String>,
+        wire: impl Into<String>,
+    ) -> Self {
+        let model = self.models.entry(model.into()).or_default();
+        model.rename.insert(field.into(), wire.into());
+        self
+    }
+
+    /// Reads every doc in `dialect` instead of detecting it per file.
+    pub fn dialect(mut self, dialect: Dialect) -> Self {
+        self.dialect = Some(dialect);
         self
     }
 
@@ -106,6 +133,12 @@ impl Builder {
         config.wire_case = self.wire_case.or(config.wire_case);
         config.tri_state = self.tri_state.unwrap_or(config.tri_state);
         config.strict = self.strict.unwrap_or(config.strict);
+        config.dialect = self.dialect.or(config.dialect);
+        for (model, options) in &self.models {
+            let entry = config.models.entry(model.clone()).or_default();
+            entry.wire_case = options.wire_case.or(entry.wire_case);
+            entry.rename.extend(options.rename.clone());
+        }
         config
             .dev_dependencies
             .extend(self.dev_dependencies.clone());
@@ -126,7 +159,8 @@ impl Builder {
         let inputs = inputs::collect(&config.inputs)?;
         let options = mdgen_parse::Options {
             wire_case: config.wire_case,
-            ..mdgen_parse::Options::default()
+            dialect: config.dialect,
+            models: config.models.clone(),
         };
         let parsed = mdgen_parse::parse(&inputs.files, &options);
         let mut diagnostics = inputs.diagnostics;
@@ -375,7 +409,8 @@ mod tests {
         fs::write(
             &file,
             "inputs = [\"docs\"]\nwire_case = \"camelCase\"\ntri_state = false\n\
-             [dev-dependencies]\nserde_json = \"1\"\n",
+             [dev-dependencies]\nserde_json = \"1\"\n\
+             [models.A]\nwire_case = \"kebab-case\"\nrename = { x = \"ex\" }\n",
         )
         .unwrap();
         let builder = Builder::new().config_file(&file);
@@ -389,9 +424,20 @@ mod tests {
             .wire_case(WireCase::Snake)
             .strict(true)
             .dev_dependency("insta", "1")
+            .rename("A", "y", "why")
+            .model_wire_case("B", WireCase::Pascal)
+            .dialect(Dialect::Php)
             .config()
             .unwrap();
         assert_eq!(c.inputs, [PathBuf::from("elsewhere")]);
+        assert_eq!(c.dialect, Some(Dialect::Php));
+        let a = &c.models["A"];
+        assert_eq!(a.wire_case, Some(WireCase::Kebab), "kept from the file");
+        assert_eq!(
+            (a.rename["x"].as_str(), a.rename["y"].as_str()),
+            ("ex", "why")
+        );
+        assert_eq!(c.models["B"].wire_case, Some(WireCase::Pascal));
         assert_eq!(c.wire_case, Some(WireCase::Snake));
         assert!(!c.tri_state, "not overridden, so the file's value stays");
         assert!(c.strict);

@@ -2,6 +2,7 @@
 
 use crate::Error;
 use mdgen_ir::WireCase;
+use mdgen_parse::{Dialect, ModelOptions};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,6 +16,11 @@ use std::path::{Path, PathBuf};
 /// wire_case = "snake_case"   # as-documented, snake_case, camelCase, PascalCase, kebab-case, ...
 /// tri_state = true           # optional + nullable fields as Option<Option<T>>
 /// strict = false             # warnings are errors, and errors stop all output
+/// dialect = "php"            # read every doc in this dialect instead of detecting it
+///
+/// [models.ConnectSessionToken]          # settings for one model
+/// wire_case = "camelCase"                # its keys' convention, over the run's
+/// rename = { organizationId = "org" }    # JSON keys of single fields
 ///
 /// [dev-dependencies]         # appended to a generated crate's Cargo.toml
 /// serde_json = "1"
@@ -31,6 +37,10 @@ pub struct Config {
     pub strict: bool,
     /// Extra `[dev-dependencies]` of a generated crate (for hand-written tests beside it).
     pub dev_dependencies: BTreeMap<String, toml::Value>,
+    /// Read every doc in this dialect instead of detecting it per file.
+    pub dialect: Option<Dialect>,
+    /// Settings for single models, by model name.
+    pub models: BTreeMap<String, ModelOptions>,
 }
 
 impl Default for Config {
@@ -41,6 +51,8 @@ impl Default for Config {
             tri_state: true,
             strict: false,
             dev_dependencies: BTreeMap::new(),
+            dialect: None,
+            models: BTreeMap::new(),
         }
     }
 }
@@ -56,6 +68,18 @@ struct File {
     strict: Option<bool>,
     #[serde(default, rename = "dev-dependencies")]
     dev_dependencies: BTreeMap<String, toml::Value>,
+    dialect: Option<Dialect>,
+    #[serde(default)]
+    models: BTreeMap<String, ModelFile>,
+}
+
+/// A `[models.Name]` table.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModelFile {
+    wire_case: Option<WireCase>,
+    #[serde(default)]
+    rename: BTreeMap<String, String>,
 }
 
 impl Config {
@@ -80,6 +104,18 @@ impl Config {
             tri_state: file.tri_state.unwrap_or(defaults.tri_state),
             strict: file.strict.unwrap_or(defaults.strict),
             dev_dependencies: file.dev_dependencies,
+            dialect: file.dialect,
+            models: file
+                .models
+                .into_iter()
+                .map(|(name, m)| {
+                    let options = ModelOptions {
+                        wire_case: m.wire_case,
+                        rename: m.rename,
+                    };
+                    (name, options)
+                })
+                .collect(),
         })
     }
 }
@@ -117,6 +153,26 @@ mod tests {
         assert!(c.strict);
         assert_eq!(c.dev_dependencies["serde_json"].as_str(), Some("1"));
         assert!(c.dev_dependencies["tokio"].is_table());
+    }
+
+    #[test]
+    fn reads_model_settings_and_the_dialect() {
+        let text = r#"
+            dialect = "ruby"
+            [models.Account]
+            wire_case = "camelCase"
+            rename = { fullName = "name" }
+        "#;
+        let c = Config::from_toml(text, Path::new("mdgen.toml")).unwrap();
+        assert_eq!(c.dialect, Some(Dialect::Ruby));
+        let rename = BTreeMap::from([("fullName".to_string(), "name".to_string())]);
+        let want = ModelOptions {
+            wire_case: Some(WireCase::Camel),
+            rename,
+        };
+        assert_eq!(c.models, BTreeMap::from([("Account".to_string(), want)]));
+        let err = Config::from_toml("[models.A]\ncase = 1\n", Path::new("m.toml")).unwrap_err();
+        assert!(err.to_string().contains("unknown field `case`"), "{err}");
     }
 
     #[test]

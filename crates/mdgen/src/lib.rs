@@ -31,3 +31,4 @@ pub use config::Config;
 pub use error::Error;
 pub use mdgen_emit::Deps;
 pub use mdgen_ir::{Diagnostic, Diagnostics, Schema, Severity, WireCase};
+pub use mdgen_parse::{Dialect, ModelOptions};
