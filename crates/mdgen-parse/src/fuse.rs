@@ -138,7 +138,12 @@ fn merge_structs(mut a: Struct, b: Struct, diagnostics: &mut Diagnostics) -> Str
 }
 
 fn merge_field(a: &mut Field, b: Field, diagnostics: &mut Diagnostics) {
+    let example = a.example.as_deref().or(b.example.as_deref());
     match fuse_types(&a.ty, &b.ty) {
+        // One input says date, another date-time: an example settles it.
+        Some(t) if dates_disagree(&a.ty, &b.ty) => {
+            a.ty = settle_dates(t, example.and_then(date_kind))
+        }
         Some(t) => a.ty = t,
         None => {
             let message = format!(
@@ -164,6 +169,53 @@ fn merge_field(a: &mut Field, b: Field, diagnostics: &mut Diagnostics) {
     a.example = a.example.take().or(b.example);
     a.deprecated |= b.deprecated;
     a.sources.extend(b.sources);
+}
+
+/// Whether one type has a date where the other has a date-time.
+fn dates_disagree(a: &TypeRef, b: &TypeRef) -> bool {
+    match (a, b) {
+        (TypeRef::Date, TypeRef::DateTime) | (TypeRef::DateTime, TypeRef::Date) => true,
+        (TypeRef::Array(x), TypeRef::Array(y)) | (TypeRef::Map(x), TypeRef::Map(y)) => {
+            dates_disagree(x, y)
+        }
+        _ => false,
+    }
+}
+
+/// `ty` with its date or date-time replaced by `kind`, where an example gives one.
+fn settle_dates(ty: TypeRef, kind: Option<TypeRef>) -> TypeRef {
+    match (ty, kind) {
+        (TypeRef::Date | TypeRef::DateTime, Some(k)) => k,
+        (TypeRef::Array(x), k) => TypeRef::Array(Box::new(settle_dates(*x, k))),
+        (TypeRef::Map(x), k) => TypeRef::Map(Box::new(settle_dates(*x, k))),
+        (ty, _) => ty,
+    }
+}
+
+/// `Date` for an example like `2020-01-01`, `DateTime` for `2020-01-01T10:00:00Z`; looks
+/// inside a JSON array or string.
+fn date_kind(example: &str) -> Option<TypeRef> {
+    let text = match serde_json::from_str::<serde_json::Value>(example) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(serde_json::Value::Array(items)) => items.first()?.as_str()?.to_string(),
+        _ => example.trim().to_string(),
+    };
+    let b = text.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    if !(digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10))
+    {
+        return None;
+    }
+    match b.get(10) {
+        None => Some(TypeRef::Date),
+        Some(b'T' | b't' | b' ') => Some(TypeRef::DateTime),
+        _ => None,
+    }
 }
 
 /// The most precise type both notations allow, or `None` when they contradict each other.
@@ -297,6 +349,35 @@ mod tests {
             diags.0[0].message
         );
         assert_eq!(diags.0[0].file, Path::new("b.md"));
+    }
+
+    #[test]
+    fn examples_settle_date_against_date_time() {
+        assert_eq!(date_kind("2020-01-01"), Some(TypeRef::Date));
+        assert_eq!(
+            date_kind("\"2020-01-01T10:00:00Z\""),
+            Some(TypeRef::DateTime)
+        );
+        assert_eq!(date_kind("[\"2020-01-01\"]"), Some(TypeRef::Date));
+        assert_eq!(date_kind("2020-1-01"), None);
+        assert_eq!(date_kind("hello"), None);
+        let doc = |ty: &str, ex: &str| {
+            format!("# M\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n| `at` | {ty} | :heavy_check_mark: | N/A | {ex} |\n")
+        };
+        let fused = |php_ex: &str| {
+            let php = model("a.md", &doc("[\\DateTime](https://www.php.net/x)", php_ex));
+            let ts = model("b.md", &doc("[RFCDate](https://x)", ""));
+            let mut diags = Diagnostics::default();
+            let schema = fuse(vec![php, ts], &mut diags);
+            let TypeDef::Struct(s) = &schema.types[&TypeName("M".into())] else {
+                panic!()
+            };
+            s.fields[0].ty.clone()
+        };
+        assert_eq!(fused("2021-05-01T00:00:00Z"), TypeRef::DateTime);
+        assert_eq!(fused("2021-05-01"), TypeRef::Date);
+        // No example: the narrower claim, a date.
+        assert_eq!(fused(""), TypeRef::Date);
     }
 
     #[test]
