@@ -3,6 +3,7 @@
 //! Each command is a module with a `run(args) -> ExitCode`; this file only dispatches.
 
 mod codegen;
+mod fusion_report;
 mod manifest;
 
 use std::path::{Path, PathBuf};
@@ -13,12 +14,15 @@ Usage: cargo xtask <command> [options]
 
 Commands:
   codegen [--check]   Regenerate the crates in generated/ from docs-input/manifest.toml;
-                      with --check, write nothing and fail if any file is stale";
+                      with --check, write nothing and fail if any file is stale
+  fusion-report [DIR] What fusing the five StackOne SDKs' docs adds over TypeScript alone
+                      (DIR: the stackone corpus folder, default ../shared/corpus/stackone)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("codegen") => codegen::run(&args[1..]),
+        Some("fusion-report") => fusion_report::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS

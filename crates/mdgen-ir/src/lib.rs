@@ -209,6 +209,33 @@ impl TypeRef {
     }
 }
 
+impl fmt::Display for TypeRef {
+    /// A short readable form for messages: `int64`, `array<Foo>`, `map<date-time>`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let bits = |name: &str, bits: &Option<u8>| match bits {
+            Some(b) => format!("{name}{b}"),
+            None => name.to_string(),
+        };
+        match self {
+            TypeRef::String => f.write_str("string"),
+            TypeRef::Bool => f.write_str("bool"),
+            TypeRef::Int { bits: b } => f.write_str(&bits("int", b)),
+            TypeRef::Float { bits: b } => f.write_str(&bits("float", b)),
+            TypeRef::Number => f.write_str("number"),
+            TypeRef::Decimal => f.write_str("decimal"),
+            TypeRef::BigInt => f.write_str("big integer"),
+            TypeRef::Date => f.write_str("date"),
+            TypeRef::DateTime => f.write_str("date-time"),
+            TypeRef::Bytes => f.write_str("bytes"),
+            TypeRef::Any => f.write_str("any"),
+            TypeRef::Array(t) => write!(f, "array<{t}>"),
+            TypeRef::Map(t) => write!(f, "map<{t}>"),
+            TypeRef::Named(n) => write!(f, "{n}"),
+            TypeRef::Const(v) => write!(f, "const {v}"),
+        }
+    }
+}
+
 /// A set of allowed values (a `## Values` table).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Enum {
@@ -256,4 +283,19 @@ pub struct Variant {
     /// The heading of the member (`shared.Employee4`, `string`).
     pub name: String,
     pub ty: TypeRef,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_refs_display_shortly() {
+        let t = TypeRef::Array(Box::new(TypeRef::Map(Box::new(TypeRef::Int {
+            bits: Some(64),
+        }))));
+        assert_eq!(t.to_string(), "array<map<int64>>");
+        assert_eq!(TypeRef::Named(TypeName("Foo".into())).to_string(), "Foo");
+        assert_eq!(TypeRef::Const("x".into()).to_string(), "const \"x\"");
+    }
 }

@@ -147,11 +147,11 @@ fn merge_field(a: &mut Field, b: Field, diagnostics: &mut Diagnostics) {
         Some(t) => a.ty = t,
         None => {
             let message = format!(
-                "field `{}` is {} at {} but {} here; it accepts any JSON value",
+                "field `{}` is `{}` at {} but `{}` here; it accepts any JSON value",
                 a.name,
-                type_name(&a.ty),
+                a.ty,
                 a.sources.first().map(describe).unwrap_or_default(),
-                type_name(&b.ty)
+                b.ty
             );
             push_at(
                 diagnostics,
@@ -244,10 +244,6 @@ pub fn fuse_types(a: &TypeRef, b: &TypeRef) -> Option<TypeRef> {
         (Named(x), Named(y)) if x.key() == y.key() => Named(x.clone()),
         _ => return None,
     })
-}
-
-fn type_name(t: &TypeRef) -> String {
-    serde_json::to_string(t).unwrap_or_default()
 }
 
 fn merge_enums(mut a: Enum, b: Enum) -> Enum {
