@@ -81,6 +81,13 @@ pub enum Inline {
     },
     /// Struck-through text (`~~x~~`).
     Struck(Vec<Inline>),
+    /// Emphasis (`*x*`, `__x__`): the delimiter as written, and what it holds. Type notation
+    /// needs the delimiter back where markdown took it for emphasis but the SDK meant it
+    /// literally (`Literal["__encrypted__"]`).
+    Emph {
+        delim: String,
+        inner: Vec<Inline>,
+    },
     /// `<br/>` or a hard break.
     Break,
 }
@@ -103,10 +110,21 @@ fn push_plain(inlines: &[Inline], out: &mut String) {
     for i in inlines {
         match i {
             Inline::Text(t) | Inline::Code(t) => out.push_str(t),
-            Inline::Link { inner, .. } | Inline::Struck(inner) => push_plain(inner, out),
+            Inline::Link { inner, .. } | Inline::Struck(inner) | Inline::Emph { inner, .. } => {
+                push_plain(inner, out)
+            }
             Inline::Break => out.push('\n'),
         }
     }
+}
+
+/// Whether any of the inlines is struck through (`~~Name~~`), however deep in emphasis or links.
+pub fn has_struck(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|i| match i {
+        Inline::Struck(_) => true,
+        Inline::Link { inner, .. } | Inline::Emph { inner, .. } => has_struck(inner),
+        _ => false,
+    })
 }
 
 /// Maps byte offsets to 1-based lines and back to the text of a line.
@@ -134,13 +152,21 @@ impl<'a> Lines<'a> {
         self.text.get(span.clone()).unwrap_or("")
     }
 
-    /// `span` without the white space at its ends.
+    /// `span` without the ASCII white space at its ends (tables pad cells with spaces).
     pub fn trim(&self, span: Range<usize>) -> Range<usize> {
-        let Some(text) = self.text.get(span.clone()) else {
+        let Some(bytes) = self.text.as_bytes().get(span.clone()) else {
             return span;
         };
-        let start = span.start + (text.len() - text.trim_start().len());
-        start..start.max(span.start + text.trim_end().len())
+        let lead = bytes
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(bytes.len());
+        let keep = bytes
+            .iter()
+            .rposition(|b| !b.is_ascii_whitespace())
+            .map_or(0, |i| i + 1);
+        let start = span.start + lead;
+        start..start.max(span.start + keep)
     }
 
     /// The text of the line holding `span.start`, and `span` made relative to that line.
@@ -167,10 +193,12 @@ pub fn read(text: &str, lines: &Lines<'_>) -> Doc {
         lines,
         doc: Doc::default(),
         stack: Vec::new(),
+        overflow: 0,
         heading: None,
         table: None,
         code: None,
         list: None,
+        list_depth: 0,
         in_paragraph: false,
         front_matter: None,
     };
@@ -185,13 +213,29 @@ struct Reader<'l, 'a> {
     lines: &'l Lines<'a>,
     doc: Doc,
     /// Open inline containers (links, strikethrough), innermost last, with what they hold.
-    stack: Vec<(Option<String>, Vec<Inline>)>,
+    stack: Vec<(Frame, Vec<Inline>)>,
+    /// Inline containers opened beyond [`MAX_NESTING`] and not yet closed.
+    overflow: usize,
     heading: Option<(u8, u32)>,
     table: Option<TableBuilder>,
     code: Option<(String, String, u32)>,
     list: Option<Vec<(u32, Vec<Inline>)>>,
+    /// How many lists are open; items of nested lists fold into the outer item.
+    list_depth: usize,
     in_paragraph: bool,
     front_matter: Option<String>,
+}
+
+/// How deep inline containers (links, emphasis) nest before further ones are flattened.
+const MAX_NESTING: usize = 32;
+
+/// An open inline container.
+enum Frame {
+    /// The block itself.
+    Root,
+    Link(String),
+    Struck,
+    Emph(String),
 }
 
 #[derive(Default)]
@@ -201,10 +245,24 @@ struct TableBuilder {
     rows: Vec<Row>,
     row: Option<Row>,
     cell_start: usize,
+    /// The source range of what the open cell holds, from its first to its last event.
+    cell_content: Option<Range<usize>>,
 }
 
 impl Reader<'_, '_> {
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        if let Some(t) = &mut self.table {
+            let cell_edge = matches!(
+                event,
+                Event::Start(Tag::TableCell) | Event::End(TagEnd::TableCell)
+            );
+            if !cell_edge {
+                t.cell_content = Some(match t.cell_content.take() {
+                    Some(c) => c.start.min(range.start)..c.end.max(range.end),
+                    None => range.clone(),
+                });
+            }
+        }
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag, range),
@@ -238,11 +296,11 @@ impl Reader<'_, '_> {
         match tag {
             Tag::Heading { level, .. } => {
                 self.heading = Some((level as u8, line));
-                self.stack = vec![(None, Vec::new())];
+                self.begin_inlines();
             }
             Tag::Paragraph if self.list.is_none() && self.table.is_none() => {
                 self.in_paragraph = true;
-                self.stack = vec![(None, Vec::new())];
+                self.begin_inlines();
             }
             Tag::Table(_) => self.table = Some(TableBuilder::default()),
             Tag::TableHead => {
@@ -261,13 +319,31 @@ impl Reader<'_, '_> {
             Tag::TableCell => {
                 if let Some(t) = &mut self.table {
                     t.cell_start = range.start;
+                    t.cell_content = None;
                 }
-                self.stack = vec![(None, Vec::new())];
+                self.begin_inlines();
             }
-            Tag::Link { dest_url, .. } => {
-                self.stack.push((Some(dest_url.into_string()), Vec::new()))
+            Tag::Link { .. } | Tag::Strikethrough | Tag::Emphasis | Tag::Strong
+                if self.stack.len() > MAX_NESTING =>
+            {
+                // Nested deeper than any type notation: kept flat, so that nothing recurses
+                // without bound.
+                self.overflow += 1;
             }
-            Tag::Strikethrough => self.stack.push((Some(String::new()), Vec::new())),
+            Tag::Link { dest_url, .. } => self
+                .stack
+                .push((Frame::Link(dest_url.into_string()), Vec::new())),
+            Tag::Strikethrough => self.stack.push((Frame::Struck, Vec::new())),
+            Tag::Emphasis | Tag::Strong => {
+                let marks = self.lines.source(&range);
+                let max = if matches!(tag, Tag::Strong) { 2 } else { 1 };
+                let delim: String = marks
+                    .chars()
+                    .take(max)
+                    .take_while(|c| matches!(c, '*' | '_'))
+                    .collect();
+                self.stack.push((Frame::Emph(delim), Vec::new()));
+            }
             Tag::CodeBlock(kind) => {
                 let lang = match kind {
                     CodeBlockKind::Fenced(l) => {
@@ -277,8 +353,14 @@ impl Reader<'_, '_> {
                 };
                 self.code = Some((lang, String::new(), line));
             }
-            Tag::List(_) if self.table.is_none() => self.list = Some(Vec::new()),
-            Tag::Item => self.stack = vec![(None, Vec::new())],
+            Tag::List(_) if self.table.is_none() => {
+                if self.list_depth == 0 {
+                    self.list = Some(Vec::new());
+                }
+                self.list_depth += 1;
+            }
+            Tag::Item if self.list_depth <= 1 => self.begin_inlines(),
+            Tag::Item => self.push_inline(Inline::Break),
             Tag::MetadataBlock(MetadataBlockKind::YamlStyle) => {
                 self.front_matter = Some(String::new())
             }
@@ -291,7 +373,7 @@ impl Reader<'_, '_> {
             TagEnd::Heading(_) => {
                 let inlines = self.take_inlines();
                 if let Some((level, line)) = self.heading.take() {
-                    let struck = inlines.iter().any(|i| matches!(i, Inline::Struck(_)));
+                    let struck = has_struck(&inlines);
                     let heading = Heading {
                         text: plain_text(&inlines),
                         struck,
@@ -310,6 +392,9 @@ impl Reader<'_, '_> {
             }
             TagEnd::Paragraph if std::mem::take(&mut self.in_paragraph) => {
                 let text = plain_text(&self.take_inlines());
+                if is_mdx_syntax(&text) {
+                    return;
+                }
                 match self.doc.sections.last_mut() {
                     Some(s) => s.blocks.push(Block::Paragraph(text)),
                     None => self.doc.intro.push(text),
@@ -318,7 +403,12 @@ impl Reader<'_, '_> {
             TagEnd::TableCell => {
                 let inlines = self.take_inlines();
                 if let Some(t) = &mut self.table {
-                    let span = self.lines.trim(t.cell_start..range.end);
+                    // The content's own range: cells are padded with spaces, which trimming
+                    // would have to walk.
+                    let span = match t.cell_content.take() {
+                        Some(c) => self.lines.trim(c),
+                        None => t.cell_start..t.cell_start,
+                    };
                     let cell = Cell { inlines, span };
                     match &mut t.row {
                         Some(row) if !t.in_head => row.cells.push(cell),
@@ -347,11 +437,23 @@ impl Reader<'_, '_> {
                     }));
                 }
             }
-            TagEnd::Link | TagEnd::Strikethrough if self.stack.len() > 1 => {
-                if let Some((dest, inner)) = self.stack.pop() {
-                    let inline = match dest {
-                        Some(d) if matches!(tag, TagEnd::Link) => Inline::Link { dest: d, inner },
-                        _ => Inline::Struck(inner),
+            TagEnd::Link | TagEnd::Strikethrough | TagEnd::Emphasis | TagEnd::Strong
+                if self.overflow > 0 =>
+            {
+                self.overflow -= 1;
+            }
+            TagEnd::Link | TagEnd::Strikethrough | TagEnd::Emphasis | TagEnd::Strong
+                if self.stack.len() > 1 =>
+            {
+                if let Some((frame, inner)) = self.stack.pop() {
+                    let inline = match frame {
+                        Frame::Link(dest) => Inline::Link { dest, inner },
+                        Frame::Struck => Inline::Struck(inner),
+                        Frame::Emph(delim) => Inline::Emph { delim, inner },
+                        Frame::Root => {
+                            self.stack.push((Frame::Root, inner));
+                            return;
+                        }
                     };
                     self.push_inline(inline);
                 }
@@ -361,16 +463,19 @@ impl Reader<'_, '_> {
                     self.push_block(Block::Code { lang, text, line });
                 }
             }
-            TagEnd::Item => {
+            TagEnd::Item if self.list_depth <= 1 => {
                 let line = self.lines.line_of(range.start);
                 let inlines = self.take_inlines();
                 if let Some(items) = &mut self.list {
                     items.push((line, inlines));
                 }
             }
-            TagEnd::List(_) => {
-                if let Some(items) = self.list.take() {
-                    self.push_block(Block::List(items));
+            TagEnd::List(_) if self.list_depth > 0 => {
+                self.list_depth -= 1;
+                if self.list_depth == 0 {
+                    if let Some(items) = self.list.take() {
+                        self.push_block(Block::List(items));
+                    }
                 }
             }
             TagEnd::MetadataBlock(_) => {
@@ -387,6 +492,12 @@ impl Reader<'_, '_> {
             }
             _ => {}
         }
+    }
+
+    /// Starts gathering the inlines of a new block.
+    fn begin_inlines(&mut self) {
+        self.stack = vec![(Frame::Root, Vec::new())];
+        self.overflow = 0;
     }
 
     fn push_inline(&mut self, inline: Inline) {
@@ -412,6 +523,14 @@ impl Reader<'_, '_> {
             s.blocks.push(block);
         }
     }
+}
+
+/// MDX statements that are not prose: `import X from "y"`, `export const ...`, `{/* ... */}`.
+fn is_mdx_syntax(text: &str) -> bool {
+    let t = text.trim();
+    (t.starts_with("import ") && (t.contains(" from ") || t.ends_with(';')))
+        || t.starts_with("export ")
+        || (t.starts_with("{/*") && t.ends_with("*/}"))
 }
 
 /// The `title:` of YAML front matter, unquoted.

@@ -1,7 +1,7 @@
 //! One [`Doc`] → one model ([`TypeDef`]) as that file alone describes it.
 
-use crate::markdown::{self, Block, Cell, Doc, Inline, Lines, Row, Section, Table};
-use crate::notation::{self, Dialect};
+use crate::markdown::{self, Block, Cell, Doc, Lines, Row, Section, Table};
+use crate::notation::{self, Clues, Dialect, InlineUnion};
 use mdgen_ir::{
     Diagnostic, Diagnostics, Enum, EnumValue, EnumWire, Evidence, Field, Severity, Source, Struct,
     TypeDef, TypeName, TypeRef, Union, Variant, WireBasis, WireName,
@@ -16,6 +16,11 @@ pub type Snippets = BTreeMap<Source, (String, Range<usize>)>;
 /// What one file yields: a model, or nothing (with diagnostics saying why).
 pub struct Extracted {
     pub model: Option<TypeDef>,
+    /// Models the doc defines besides its own: unions that Ruby docs spell out inline
+    /// (`T.any(A, B)`) in the cells that use them, named by the doc their link points to.
+    // Not read by `parse` yet: it needs `models.extend(e.extra)` next to `e.model`.
+    #[allow(dead_code)]
+    pub extra: Vec<TypeDef>,
     pub snippets: Snippets,
     pub diagnostics: Diagnostics,
 }
@@ -24,15 +29,19 @@ pub struct Extracted {
 pub fn extract(path: &Path, text: &str, dialect: Option<Dialect>) -> Extracted {
     let lines = Lines::new(text);
     let doc = markdown::read(text, &lines);
+    let dialect = dialect.unwrap_or_else(|| detect(&doc, &lines));
     let mut cx = Context {
         path,
         lines: &lines,
+        dialect,
         snippets: Snippets::new(),
         diagnostics: Diagnostics::default(),
+        inline: BTreeMap::new(),
     };
-    let model = cx.model(&doc, dialect);
+    let model = cx.model(&doc);
     Extracted {
         model,
+        extra: cx.inline.into_values().map(TypeDef::Union).collect(),
         snippets: cx.snippets,
         diagnostics: cx.diagnostics,
     }
@@ -41,12 +50,15 @@ pub fn extract(path: &Path, text: &str, dialect: Option<Dialect>) -> Extracted {
 struct Context<'a> {
     path: &'a Path,
     lines: &'a Lines<'a>,
+    dialect: Dialect,
     snippets: Snippets,
     diagnostics: Diagnostics,
+    /// Inline unions met in cells, by the normalized name of the model they define.
+    inline: BTreeMap<String, Union>,
 }
 
 impl Context<'_> {
-    fn model(&mut self, doc: &Doc, forced: Option<Dialect>) -> Option<TypeDef> {
+    fn model(&mut self, doc: &Doc) -> Option<TypeDef> {
         let section = |title: &str| {
             doc.sections
                 .iter()
@@ -58,6 +70,13 @@ impl Context<'_> {
         if fields.is_none() && values.is_none() && union.is_none() {
             self.skip(doc);
             return None;
+        }
+        if let Some(i) = fields {
+            if let Some(why) = sdk_page(&doc.sections[i]) {
+                let message = format!("not a model doc: {why}; skipped");
+                self.note(Severity::Note, "not-a-model", 0, message);
+                return None;
+            }
         }
         let (name, deprecated) = match &doc.title {
             Some(h) => (TypeName(h.text.trim().to_string()), h.struck),
@@ -76,7 +95,6 @@ impl Context<'_> {
                 (name, false)
             }
         };
-        let dialect = forced.unwrap_or_else(|| detect(doc, self.lines));
         let source = Source {
             file: self.path.to_path_buf(),
             line: doc.title.as_ref().map_or(1, |h| h.line),
@@ -84,14 +102,14 @@ impl Context<'_> {
         let doc_text = (!doc.intro.is_empty()).then(|| doc.intro.join("\n\n"));
         Some(if let Some(i) = fields {
             TypeDef::Struct(Struct {
-                fields: self.fields(&doc.sections[i], dialect),
+                fields: self.fields(&doc.sections[i]),
                 name,
                 doc: doc_text,
                 deprecated,
                 sources: vec![source],
             })
         } else if let Some(i) = values {
-            let (values, _) = self.values(&doc.sections[i]);
+            let values = self.values(&doc.sections[i]);
             TypeDef::Enum(Enum {
                 name,
                 doc: doc_text,
@@ -102,8 +120,9 @@ impl Context<'_> {
             })
         } else {
             let i = union.unwrap_or_default();
+            let after = doc.sections.get(i + 1..).unwrap_or_default();
             TypeDef::Union(Union {
-                variants: self.variants(&doc.sections[i + 1..], dialect),
+                variants: self.variants(&name, after),
                 name,
                 doc: doc_text,
                 discriminator: None,
@@ -119,11 +138,14 @@ impl Context<'_> {
             .iter()
             .all(|s| s.heading.text.eq_ignore_ascii_case("Example Usage"));
         match &doc.title {
+            // Ruby and Java SDKs write union docs with nothing in them (Ruby spells the members
+            // out where the union is used), so an empty doc is no news; a reference that finds
+            // no definition anywhere is warned about where it is made.
             Some(h) if only_examples => self.note(
-                Severity::Warning,
+                Severity::Note,
                 "no-definition",
                 h.line,
-                format!("`{}` has no Fields, Values or Supported Types section; references to it accept any JSON value", h.text),
+                format!("`{}` has no Fields, Values or Supported Types section; it is defined only where other docs spell it out", h.text),
             ),
             _ => self.note(Severity::Note, "not-a-model", 0, "not a model doc (no Fields, Values or Supported Types section); skipped"),
         }
@@ -142,24 +164,27 @@ impl Context<'_> {
         );
     }
 
-    fn fields(&mut self, section: &Section, dialect: Dialect) -> Vec<Field> {
-        let Some(table) = first_table(section) else {
-            self.note(
-                Severity::Warning,
-                "no-table",
-                section.heading.line,
-                "the Fields section has no table",
-            );
+    fn fields(&mut self, section: &Section) -> Vec<Field> {
+        let Some(table) = fields_table(section) else {
+            let line = section.heading.line;
+            match first_table(section) {
+                Some(_) => self.note(
+                    Severity::Error,
+                    "bad-table",
+                    line,
+                    "the Fields table has no Field or Type column",
+                ),
+                None => self.note(
+                    Severity::Warning,
+                    "no-table",
+                    line,
+                    "the Fields section has no table",
+                ),
+            }
             return Vec::new();
         };
         let col = Columns::of(table);
         let (Some(name_col), Some(type_col)) = (col.field, col.ty) else {
-            self.note(
-                Severity::Error,
-                "bad-table",
-                section.heading.line,
-                "the Fields table has no Field or Type column",
-            );
             return Vec::new();
         };
         let mut fields = Vec::new();
@@ -180,7 +205,7 @@ impl Context<'_> {
             else {
                 continue;
             };
-            if let Some(field) = self.field(row, name_cell, type_cell, &col, dialect) {
+            if let Some(field) = self.field(row, name_cell, type_cell, &col) {
                 fields.push(field);
             }
         }
@@ -193,8 +218,8 @@ impl Context<'_> {
         name_cell: &Cell,
         type_cell: &Cell,
         col: &Columns,
-        dialect: Dialect,
     ) -> Option<Field> {
+        let dialect = self.dialect;
         let name = name_cell.text();
         if name.is_empty() {
             self.at_cell(
@@ -209,9 +234,11 @@ impl Context<'_> {
             file: self.path.to_path_buf(),
             line: row.line,
         };
-        self.snippets
-            .insert(source.clone(), self.lines.snippet(&type_cell.span));
-        let ty = match notation::read(&type_cell.inlines, dialect) {
+        let required = match col.required.and_then(|i| row.cells.get(i)) {
+            Some(cell) => self.required(cell),
+            None => false,
+        };
+        let mut ty = match notation::read(&type_cell.inlines, dialect) {
             Ok(ty) => ty,
             Err(why) => {
                 let message = format!("unrecognized {dialect} type notation ({why}); the field accepts any JSON value");
@@ -221,12 +248,25 @@ impl Context<'_> {
                     type_cell,
                     message,
                 );
-                notation::Ty {
-                    ty: TypeRef::Any,
-                    nullable: Evidence::Unknown,
-                }
+                notation::Ty::plain(TypeRef::Any, Evidence::Unknown)
             }
         };
+        if let Some(what) = &ty.sdk {
+            let message = format!("`{name}` is {what}, not part of the JSON; the field is skipped");
+            self.at_cell(Severity::Note, "sdk-field", type_cell, message);
+            return None;
+        }
+        if let Some(why) = &ty.lossy {
+            let message = format!("`{name}` is {why}");
+            self.at_cell(Severity::Warning, "inline-union", type_cell, message);
+        }
+        // "Absent or null" on a field that may not be absent: null.
+        if ty.absent_or_null && required {
+            ty.nullable = Evidence::Yes;
+        }
+        self.inline_unions(std::mem::take(&mut ty.inline_unions), &source);
+        self.snippets
+            .insert(source.clone(), self.lines.snippet(&type_cell.span));
         let text = |i: Option<usize>| {
             let t = i
                 .and_then(|i| row.cells.get(i))
@@ -234,19 +274,9 @@ impl Context<'_> {
                 .unwrap_or_default();
             (!t.is_empty()).then_some(t)
         };
-        let required = match col.required.and_then(|i| row.cells.get(i)) {
-            Some(cell) => self.required(cell),
-            None => false,
-        };
         let description = text(col.description).filter(|d| d != "N/A");
-        let deprecated = name_cell
-            .inlines
-            .iter()
-            .any(|i| matches!(i, Inline::Struck(_)))
-            || description.as_deref().is_some_and(|d| {
-                d.to_ascii_lowercase().contains("**deprecated**")
-                    || d.to_ascii_lowercase().starts_with(":warning: deprecated")
-            });
+        let deprecated = markdown::has_struck(&name_cell.inlines)
+            || description.as_deref().is_some_and(says_deprecated);
         Some(Field {
             wire: WireName {
                 name: name.clone(),
@@ -263,11 +293,37 @@ impl Context<'_> {
         })
     }
 
+    /// Keeps the unions a Ruby cell spells out inline as models of their own (the Ruby SDK's
+    /// union docs are empty). Other dialects write union docs, which say more.
+    fn inline_unions(&mut self, unions: Vec<InlineUnion>, source: &Source) {
+        if self.dialect != Dialect::Ruby {
+            return;
+        }
+        for u in unions {
+            let entry = self.inline.entry(u.name.key()).or_insert_with(|| Union {
+                name: u.name.clone(),
+                doc: None,
+                variants: Vec::new(),
+                discriminator: None,
+                sources: vec![source.clone()],
+            });
+            for (name, ty) in u.members {
+                if !entry.variants.iter().any(|v| v.ty == ty) {
+                    entry.variants.push(Variant { name, ty });
+                }
+            }
+        }
+    }
+
     fn required(&mut self, cell: &Cell) -> bool {
         let text = cell.text();
         match text.trim_matches(':') {
-            "heavy_check_mark" | "✔️" | "✔" | "Yes" | "yes" | "true" => true,
-            "heavy_minus_sign" | "➖" | "No" | "no" | "false" | "" => false,
+            "heavy_check_mark" | "✔️" | "✔" | "✅" | "✓" | "Yes" | "yes" | "true" | "True" => {
+                true
+            }
+            "heavy_minus_sign" | "➖" | "❌" | "✗" | "No" | "no" | "false" | "False" | "" | "-" => {
+                false
+            }
             _ => {
                 self.at_cell(Severity::Warning, "bad-required", cell, "the Required cell is neither :heavy_check_mark: nor :heavy_minus_sign:; taken as optional");
                 false
@@ -275,48 +331,89 @@ impl Context<'_> {
         }
     }
 
-    /// The values of a `## Values` table or bullet list, and whether any was found.
-    fn values(&mut self, section: &Section) -> (Vec<EnumValue>, bool) {
-        let mut raw: Vec<(Option<String>, String)> = Vec::new();
+    /// The values of a `## Values` section: a `| Name | Value |` table, a bullet list of
+    /// values (`` - `"value"` ``), or a code block listing them as a union of literals
+    /// (`"a" | "b" | Unrecognized<string>`, TypeScript). Remarks such as "This is an open enum"
+    /// and the open-enum row of a table (`| - | Unrecognized<string> |`) are not values.
+    fn values(&mut self, section: &Section) -> Vec<EnumValue> {
+        let mut raw: Vec<RawValue> = Vec::new();
         for block in &section.blocks {
             match block {
                 Block::Table(t) => {
                     let col = Columns::of(t);
                     let value_col = col.value.or(col.field).unwrap_or(0);
                     for row in &t.rows {
-                        let name = col
+                        let name_cell = col
                             .field
                             .filter(|&i| i != value_col)
+                            .and_then(|i| row.cells.get(i));
+                        let Some(v) = row.cells.get(value_col) else {
+                            continue;
+                        };
+                        let name = name_cell
+                            .map(Cell::text)
+                            .filter(|n| !n.is_empty() && n != "-");
+                        let text = v.text();
+                        if name.is_none() && col.field.is_some() && text.starts_with("Unrecognized")
+                        {
+                            continue;
+                        }
+                        let struck = |c: &Cell| markdown::has_struck(&c.inlines);
+                        let doc = col
+                            .description
                             .and_then(|i| row.cells.get(i))
-                            .map(Cell::text);
-                        if let Some(v) = row.cells.get(value_col) {
-                            raw.push((name, v.text()));
+                            .map(Cell::text)
+                            .filter(|d| !d.is_empty() && d != "N/A");
+                        let deprecated = name_cell.is_some_and(struck)
+                            || struck(v)
+                            || doc.as_deref().is_some_and(says_deprecated);
+                        raw.push(RawValue::new(name, &text, doc, deprecated));
+                    }
+                }
+                Block::List(items) => {
+                    for (_, inlines) in items {
+                        let text = markdown::plain_text(inlines);
+                        let deprecated = markdown::has_struck(inlines);
+                        raw.push(RawValue::new(None, &text, None, deprecated));
+                    }
+                }
+                Block::Code { text, .. } => {
+                    if let Some(values) = notation::literal_values(text) {
+                        for v in values {
+                            let (text, quoted) = match v {
+                                serde_json::Value::String(s) => (s, true),
+                                other => (other.to_string(), false),
+                            };
+                            raw.push(RawValue {
+                                name: None,
+                                text,
+                                quoted,
+                                doc: None,
+                                deprecated: false,
+                            });
                         }
                     }
                 }
-                Block::List(items) => raw.extend(
-                    items
-                        .iter()
-                        .map(|(_, i)| (None, unquote(&markdown::plain_text(i)))),
-                ),
-                _ => {}
+                Block::Paragraph(_) => {}
             }
         }
-        let all_int = !raw.is_empty() && raw.iter().all(|(_, v)| v.parse::<i64>().is_ok());
+        let all_int = !raw.is_empty()
+            && raw
+                .iter()
+                .all(|v| !v.quoted && v.text.parse::<i64>().is_ok());
         let values = raw
             .into_iter()
-            .map(|(name, v)| EnumValue {
-                name: name.filter(|n| !n.is_empty()),
-                value: match v.parse::<i64>() {
+            .map(|v| EnumValue {
+                name: v.name,
+                value: match v.text.parse::<i64>() {
                     Ok(i) if all_int => EnumWire::Int(i),
-                    _ => EnumWire::Str(v),
+                    _ => EnumWire::Str(v.text),
                 },
-                doc: None,
-                deprecated: false,
+                doc: v.doc,
+                deprecated: v.deprecated,
             })
             .collect::<Vec<_>>();
-        let found = !values.is_empty();
-        if !found {
+        if values.is_empty() {
             self.note(
                 Severity::Warning,
                 "no-values",
@@ -324,22 +421,60 @@ impl Context<'_> {
                 "the Values section lists no values",
             );
         }
-        (values, found)
+        values
     }
 
-    /// The members of a `## Supported Types` section: the `###` headings after it.
-    fn variants(&mut self, after: &[Section], dialect: Dialect) -> Vec<Variant> {
+    /// The members of a `## Supported Types` section: the `###` headings after it, each with
+    /// the code blocks under it.
+    fn variants(&mut self, union: &TypeName, after: &[Section]) -> Vec<Variant> {
+        let dialect = self.dialect;
         let mut variants = Vec::new();
         for s in after.iter().take_while(|s| s.level > 2) {
-            let name = s.heading.text.trim().to_string();
-            let ty = match notation::read(&[Inline::Code(name.clone())], dialect) {
-                Ok(t) => t.ty,
+            let heading = s.heading.text.trim();
+            let code: Vec<&str> = s
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Code { text, .. } => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let variant = match notation::read_member(dialect, &union.0, heading, &code) {
+                Ok(m) => {
+                    if let Some(what) = &m.ty.sdk {
+                        self.note(
+                            Severity::Note,
+                            "sdk-type",
+                            s.heading.line,
+                            format!("member `{}` is {what}; it accepts any JSON value", m.name),
+                        );
+                    } else if let Some(why) = &m.ty.lossy {
+                        self.note(
+                            Severity::Warning,
+                            "inline-union",
+                            s.heading.line,
+                            format!("member `{}` is {why}", m.name),
+                        );
+                    }
+                    Variant {
+                        name: m.name,
+                        ty: m.ty.ty,
+                    }
+                }
                 Err(why) => {
-                    self.note(Severity::Warning, "unrecognized-notation", s.heading.line, format!("unrecognized {dialect} member type `{name}` ({why}); the member accepts any JSON value"));
-                    TypeRef::Any
+                    let shown = if heading.is_empty() {
+                        "(no heading)"
+                    } else {
+                        heading
+                    };
+                    self.note(Severity::Warning, "unrecognized-notation", s.heading.line, format!("unrecognized {dialect} member type `{shown}` ({why}); the member accepts any JSON value"));
+                    Variant {
+                        name: heading.to_string(),
+                        ty: TypeRef::Any,
+                    }
                 }
             };
-            variants.push(Variant { name, ty });
+            variants.push(variant);
         }
         if variants.is_empty() {
             self.note(
@@ -351,6 +486,50 @@ impl Context<'_> {
         }
         variants
     }
+}
+
+/// One value of an enum as written.
+struct RawValue {
+    name: Option<String>,
+    text: String,
+    /// Written as a string literal (`"1"`), so a string even if it looks like a number.
+    quoted: bool,
+    doc: Option<String>,
+    deprecated: bool,
+}
+
+impl RawValue {
+    fn new(name: Option<String>, text: &str, doc: Option<String>, deprecated: bool) -> Self {
+        let t = text.trim();
+        let unquoted = t
+            .strip_prefix('"')
+            .and_then(|t| t.strip_suffix('"'))
+            .map(|s| s.replace("\\\"", "\""));
+        RawValue {
+            name,
+            quoted: unquoted.is_some(),
+            text: unquoted.unwrap_or_else(|| t.to_string()),
+            doc,
+            deprecated,
+        }
+    }
+}
+
+fn says_deprecated(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    lower.contains("**deprecated**")
+        || lower.starts_with(":warning: deprecated")
+        || lower.starts_with("deprecated:")
+}
+
+/// Why a doc with a Fields section is an SDK usage page rather than a model: model docs'
+/// Fields tables always have a Required column; SDK configuration pages (`RetryConfig`, with
+/// its `BackoffStrategy`) list `Name | Type | Description` and link types within the page.
+fn sdk_page(fields: &Section) -> Option<&'static str> {
+    let table = first_table(fields)?;
+    let col = Columns::of(table);
+    (col.required.is_none() && col.ty.is_some())
+        .then_some("an SDK usage page (its Fields table has no Required column)")
 }
 
 /// Which column of a table holds what, found by header text.
@@ -369,11 +548,11 @@ impl Columns {
         let mut c = Columns::default();
         for (i, cell) in table.header.iter().enumerate() {
             let slot = match cell.text().to_ascii_lowercase().as_str() {
-                "field" | "name" => &mut c.field,
+                "field" | "name" | "property" => &mut c.field,
                 "type" => &mut c.ty,
                 "required" => &mut c.required,
                 "description" => &mut c.description,
-                "example" => &mut c.example,
+                "example" | "examples" => &mut c.example,
                 "value" => &mut c.value,
                 _ => continue,
             };
@@ -390,47 +569,44 @@ fn first_table(section: &Section) -> Option<&Table> {
     })
 }
 
-fn unquote(s: &str) -> String {
-    let t = s.trim();
-    t.strip_prefix('"')
-        .and_then(|t| t.strip_suffix('"'))
-        .unwrap_or(t)
-        .to_string()
+/// The first table of a Fields section that has Field and Type columns (a description may
+/// hold tables of its own).
+fn fields_table(section: &Section) -> Option<&Table> {
+    section.blocks.iter().find_map(|b| match b {
+        Block::Table(t) => {
+            let c = Columns::of(t);
+            (c.field.is_some() && c.ty.is_some()).then_some(t)
+        }
+        _ => None,
+    })
 }
 
-/// The dialect a doc is written in, from its code blocks and Type cells.
+/// The dialect a doc is written in, from its code blocks, its Type cells and its union
+/// member headings.
 pub fn detect(doc: &Doc, lines: &Lines<'_>) -> Dialect {
-    let mut langs = Vec::new();
-    let mut cells = Vec::new();
+    let mut clues = Clues::default();
     for s in &doc.sections {
         for b in &s.blocks {
             match b {
-                Block::Code { lang, .. } => langs.push(lang.as_str()),
+                Block::Code { lang, .. } => clues.code_langs.push(lang.as_str()),
                 Block::Table(t) => {
-                    if let Some(i) = Columns::of(t).ty {
-                        cells.extend(
-                            t.rows
-                                .iter()
-                                .filter_map(|r| r.cells.get(i))
-                                .map(|c| lines.source(&c.span).to_string()),
-                        );
+                    let col = Columns::of(t);
+                    if let Some(i) = col.ty {
+                        for c in t.rows.iter().filter_map(|r| r.cells.get(i)) {
+                            clues.add_cell(lines.source(&c.span), &c.inlines);
+                        }
+                        if let Some(f) = col.field {
+                            clues.field_names.extend(
+                                t.rows.iter().filter_map(|r| r.cells.get(f)).map(Cell::text),
+                            );
+                        }
                     }
                 }
                 _ => {}
             }
         }
     }
-    // Ties go to the first dialect listed; a doc with no cue at all reads as TypeScript, whose
-    // notation claims the least (no nullability).
-    let mut best = Dialect::TypeScript;
-    let mut best_score = 0;
-    for d in Dialect::ALL {
-        let score = d.score(&langs, &cells);
-        if score > best_score {
-            (best, best_score) = (d, score);
-        }
-    }
-    best
+    Dialect::detect(&clues)
 }
 
 #[cfg(test)]

@@ -102,13 +102,15 @@ fn auth_link_fields_have_the_fused_facts() {
         row("provider"),
         ("provider".into(), TypeRef::String, false, Evidence::Yes, 3)
     );
+    // PHP (`\DateTime`) and Ruby (`[Date](..)`) never mark dates nullable, optional or not:
+    // their generators print dates without `?` or `T.nilable`, so neither says "not null".
     assert_eq!(
         row("createdAt"),
         (
             "created_at".into(),
             TypeRef::DateTime,
             true,
-            Evidence::No,
+            Evidence::Unknown,
             3
         )
     );

@@ -1,8 +1,7 @@
-//! The SDK dialects: how to recognize each, and what each one's type names mean.
+//! The SDK dialects, and how to tell which one a doc is written in.
 
-use super::syntax::Syn;
-use super::{model_name, Ty};
-use mdgen_ir::{Evidence, TypeRef};
+use super::syntax::{self, Notation};
+use crate::markdown::Inline;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -12,194 +11,203 @@ use std::str::FromStr;
 #[serde(rename_all = "lowercase")]
 pub enum Dialect {
     TypeScript,
+    Python,
+    Go,
+    Java,
+    #[serde(rename = "csharp")]
+    CSharp,
     Php,
     Ruby,
 }
 
+/// What a doc shows of its dialect: code-block languages, link targets, Type cells.
+#[derive(Debug, Default)]
+pub struct Clues<'a> {
+    pub code_langs: Vec<&'a str>,
+    /// Type cells: the markdown source, and the notation if it parses.
+    cells: Vec<(&'a str, Option<Notation>)>,
+    /// Field names as documented: Go and C# write `PascalCase`, Python and Ruby `snake_case`,
+    /// the others `camelCase`.
+    pub field_names: Vec<String>,
+}
+
+impl<'a> Clues<'a> {
+    /// Adds a Type cell: its markdown source and its inlines (parsed once, read per dialect).
+    pub fn add_cell(&mut self, source: &'a str, inlines: &[Inline]) {
+        self.cells.push((source, syntax::parse(inlines).ok()));
+    }
+}
+
 impl Dialect {
-    pub const ALL: [Dialect; 3] = [Dialect::TypeScript, Dialect::Php, Dialect::Ruby];
+    /// Every dialect. Detection breaks ties in this order, which puts first the dialects
+    /// whose names claim least: TypeScript shows no nullability and no number types; PHP,
+    /// Python and Ruby no integer widths; C#, Java and Go read `int` and `float` as 32 bits.
+    pub const ALL: [Dialect; 7] = [
+        Dialect::TypeScript,
+        Dialect::Php,
+        Dialect::Python,
+        Dialect::Ruby,
+        Dialect::CSharp,
+        Dialect::Java,
+        Dialect::Go,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Dialect::TypeScript => "typescript",
+            Dialect::Python => "python",
+            Dialect::Go => "go",
+            Dialect::Java => "java",
+            Dialect::CSharp => "csharp",
             Dialect::Php => "php",
             Dialect::Ruby => "ruby",
         }
     }
 
-    /// Whether this dialect writes nullability into its types, so that its absence means
-    /// "not nullable" rather than "unknown".
-    fn shows_nullability(self) -> bool {
-        matches!(self, Dialect::Php | Dialect::Ruby)
+    /// Other spellings accepted for the dialect (code-block languages, `--dialect` values).
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Dialect::TypeScript => &["typescript", "ts", "javascript", "js", "tsx"],
+            Dialect::Python => &["python", "py", "python3"],
+            Dialect::Go => &["go", "golang"],
+            Dialect::Java => &["java"],
+            Dialect::CSharp => &["csharp", "cs", "c#", "dotnet"],
+            Dialect::Php => &["php"],
+            Dialect::Ruby => &["ruby", "rb"],
+        }
     }
 
-    /// How strongly a code-block language, link target or Type cell points to this dialect.
-    pub fn score(self, code_langs: &[&str], type_cells: &[String]) -> usize {
-        let (langs, cues): (&[&str], &[&str]) = match self {
-            Dialect::TypeScript => (
-                &["typescript", "ts"],
-                &[
-                    "mozilla.org",
-                    "[]",
-                    "shared.",
-                    "number",
-                    "boolean",
-                    "Record<",
-                ],
-            ),
-            Dialect::Php => (
-                &["php"],
-                &[
-                    "php.net",
-                    "?",
-                    "array<",
-                    "Components\\",
-                    "Operations\\",
-                    "float",
-                    "mixed",
-                ],
-            ),
-            Dialect::Ruby => (
-                &["ruby"],
-                &[
-                    "ruby-doc.org",
-                    "T.nilable",
-                    "T::",
-                    "::String",
-                    "::Float",
-                    "::Integer",
-                ],
-            ),
+    /// The hosts of the documentation sites this dialect's docs link scalar types to.
+    fn doc_sites(self) -> &'static [&'static str] {
+        match self {
+            Dialect::TypeScript => &["developer.mozilla.org"],
+            Dialect::Python => &["docs.python.org", "python-httpx.org"],
+            Dialect::Go => &["pkg.go.dev"],
+            Dialect::Java => &["docs.oracle.com"],
+            Dialect::CSharp => &["learn.microsoft.com", "nodatime.org"],
+            Dialect::Php => &["php.net", "php-fig.org"],
+            Dialect::Ruby => &["ruby-doc.org", "rubydoc.info"],
+        }
+    }
+
+    /// Marks in a Type cell's markdown source that only this dialect writes.
+    fn marks(self, source: &str) -> usize {
+        let s = source.trim();
+        let has = |needle: &str| s.contains(needle);
+        let checks: &[bool] = match self {
+            Dialect::TypeScript => &[
+                has("Record<"),
+                has("*[]") || has(")[]"),
+                has("*number*"),
+                has("*boolean*"),
+                has("[k: string]"),
+            ],
+            Dialect::Python => &[
+                has("List["),
+                has("Dict["),
+                has("Optional["),
+                has("Nullable["),
+                has("Literal["),
+                has("*str*"),
+                has("[models."),
+            ],
+            Dialect::Go => &[
+                s.starts_with("[]"),
+                s.starts_with("map["),
+                s.starts_with("**"),
+                s.starts_with("`*"),
+                s.starts_with("[*"),
+                s.starts_with('`') && s.ends_with('`'),
+                has("int64") || has("float64"),
+                has("optionalnullable."),
+            ],
+            Dialect::Java => &[
+                has("\\<"),
+                has("JsonNullable"),
+                has("*Long*") || has("*Integer*") || has("*Double*") || has("*Boolean*"),
+                has("*String*") || has("<String>"),
+                has("OffsetDateTime"),
+            ],
+            Dialect::CSharp => &[
+                has("Dictionary<"),
+                has("List<") && !has("\\<"),
+                has("*long*") || has("*object*") || has("*decimal*"),
+            ],
+            Dialect::Php => &[
+                s.starts_with("*?") || s.starts_with("[?"),
+                has("array<"),
+                has("Components\\") || has("Operations\\"),
+                has("\\DateTime"),
+                has("*mixed*"),
+            ],
+            Dialect::Ruby => &[
+                has("::"),
+                has("T.nilable") || has("T::") || has("T.any"),
+                has("Crystalline"),
+            ],
         };
-        let lang_score = code_langs.iter().filter(|l| langs.contains(l)).count() * 100;
-        let cue_score: usize = type_cells
+        checks.iter().filter(|&&b| b).count()
+    }
+
+    /// How strongly the clues point to this dialect.
+    pub fn score(self, clues: &Clues<'_>) -> usize {
+        let langs = clues
+            .code_langs
             .iter()
-            .map(|cell| cues.iter().filter(|c| cell.contains(*c)).count())
-            .sum();
-        lang_score + cue_score
-    }
-
-    /// The meaning of a parsed notation in this dialect.
-    pub fn interpret(self, syn: &Syn) -> Result<Ty, String> {
-        match (self, syn) {
-            (Dialect::Php, Syn::Nullable(inner)) => Ok(Ty::nullable(self.ty(inner)?)),
-            (Dialect::Ruby, Syn::Name { name, args, .. }) if name == "T.nilable" => {
-                Ok(Ty::nullable(self.ty(one(name, args)?)?))
+            .filter(|l| self.aliases().contains(&l.to_ascii_lowercase().as_str()))
+            .count();
+        let mut score = langs * 100;
+        score += clues
+            .field_names
+            .iter()
+            .filter(|n| self.names_fields_like(n))
+            .count();
+        for (source, notation) in &clues.cells {
+            score += 20
+                * self
+                    .doc_sites()
+                    .iter()
+                    .filter(|h| source.contains(*h))
+                    .count();
+            score += 3 * self.marks(source);
+            if notation
+                .as_ref()
+                .is_some_and(|n| super::interpret::interpret(self, n).is_ok())
+            {
+                score += 2;
             }
-            _ => self.ty(syn).map(|ty| Ty {
-                ty,
-                nullable: if self.shows_nullability() {
-                    Evidence::No
-                } else {
-                    Evidence::Unknown
-                },
-            }),
         }
+        score
     }
 
-    /// The type a notation stands for, ignoring nullability.
-    fn ty(self, syn: &Syn) -> Result<TypeRef, String> {
-        match syn {
-            Syn::Name { name, args, link } => self.name(name, args, link.is_some()),
-            Syn::Slice(inner) if self == Dialect::TypeScript => Ok(array(self.ty(inner)?)),
-            Syn::Nullable(inner) if self == Dialect::Php => self.ty(inner),
-            Syn::Str(s) if self == Dialect::TypeScript => Ok(TypeRef::Const(s.clone().into())),
-            other => Err(format!("{} notation has no {}", self, shape(other))),
-        }
-    }
-
-    fn name(self, name: &str, args: &[Syn], linked: bool) -> Result<TypeRef, String> {
-        let scalar = match (self, name) {
-            (Dialect::TypeScript, "string") => Some(TypeRef::String),
-            (Dialect::TypeScript, "number") => Some(TypeRef::Number),
-            (Dialect::TypeScript, "boolean") => Some(TypeRef::Bool),
-            (Dialect::TypeScript, "any" | "unknown") => Some(TypeRef::Any),
-            (Dialect::TypeScript, "Date") => Some(TypeRef::DateTime),
-            (Dialect::TypeScript, "RFCDate") => Some(TypeRef::Date),
-            (Dialect::Php, "string") => Some(TypeRef::String),
-            (Dialect::Php, "int") => Some(TypeRef::Int { bits: None }),
-            (Dialect::Php, "float") => Some(TypeRef::Float { bits: None }),
-            (Dialect::Php, "bool") => Some(TypeRef::Bool),
-            (Dialect::Php, "mixed") => Some(TypeRef::Any),
-            (Dialect::Php, "\\DateTime") => Some(TypeRef::DateTime),
-            (Dialect::Ruby, "::String") => Some(TypeRef::String),
-            (Dialect::Ruby, "::Float") => Some(TypeRef::Float { bits: None }),
-            (Dialect::Ruby, "::Integer") => Some(TypeRef::Int { bits: None }),
-            (Dialect::Ruby, "T::Boolean") => Some(TypeRef::Bool),
-            (Dialect::Ruby, "::Object" | "T.untyped") => Some(TypeRef::Any),
-            // The StackOne Ruby SDK links every date-time to Ruby's `Date` class.
-            (Dialect::Ruby, "Date" | "DateTime") => Some(TypeRef::DateTime),
-            _ => None,
+    /// Whether a field name is cased the way this dialect cases member names.
+    fn names_fields_like(self, name: &str) -> bool {
+        let name = name.trim_matches('`');
+        let Some(first) = name.chars().next() else {
+            return false;
         };
-        if let Some(t) = scalar {
-            return if args.is_empty() {
-                Ok(t)
-            } else {
-                Err(format!("`{name}` takes no type arguments"))
-            };
-        }
-        match (self, name) {
-            (Dialect::TypeScript, "Array")
-            | (Dialect::Php, "array")
-            | (Dialect::Ruby, "T::Array")
-                if args.len() == 1 =>
-            {
-                Ok(array(self.ty(&args[0])?))
-            }
-            (Dialect::TypeScript, "Record")
-            | (Dialect::Php, "array")
-            | (Dialect::Ruby, "T::Hash")
-                if args.len() == 2 =>
-            {
-                Ok(TypeRef::Map(Box::new(self.ty(&args[1])?)))
-            }
-            _ if args.is_empty() && (linked || is_model_reference(name)) => {
-                Ok(TypeRef::Named(model_name(name)))
-            }
-            _ => Err(format!("`{name}` is not a {self} type")),
+        let snake = name.contains('_') && !name.chars().any(|c| c.is_ascii_uppercase());
+        let pascal = first.is_ascii_uppercase() && name.chars().any(|c| c.is_ascii_lowercase());
+        let camel = first.is_ascii_lowercase() && name.chars().any(|c| c.is_ascii_uppercase());
+        match self {
+            Dialect::Go | Dialect::CSharp => pascal,
+            Dialect::Python | Dialect::Ruby => snake,
+            Dialect::TypeScript | Dialect::Java | Dialect::Php => camel,
         }
     }
-}
 
-fn array(item: TypeRef) -> TypeRef {
-    TypeRef::Array(Box::new(item))
-}
-
-fn one<'a>(name: &str, args: &'a [Syn]) -> Result<&'a Syn, String> {
-    match args {
-        [arg] => Ok(arg),
-        _ => Err(format!(
-            "`{name}` takes one type argument, not {}",
-            args.len()
-        )),
-    }
-}
-
-/// A name that can only be a model: qualified (`shared.Foo`) or PascalCase.
-fn is_model_reference(name: &str) -> bool {
-    let last = model_name(name).0;
-    last.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && last.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
-fn shape(syn: &Syn) -> &'static str {
-    match syn {
-        Syn::Name { .. } => "such name",
-        Syn::Nullable(_) => "`?T` form",
-        Syn::Pointer(_) => "`*T` form",
-        Syn::Slice(_) => "`[]` form",
-        Syn::Map(..) => "`map[K]V` form",
-        Syn::Str(_) => "string literal",
-        Syn::Lit(_) => "literal",
-    }
-}
-
-impl Ty {
-    fn nullable(ty: TypeRef) -> Ty {
-        Ty {
-            ty,
-            nullable: Evidence::Yes,
+    /// The dialect the clues point to most; ties (and no clues at all) go to the first of
+    /// [`Dialect::ALL`].
+    pub fn detect(clues: &Clues<'_>) -> Dialect {
+        let mut best = Dialect::ALL[0];
+        let mut best_score = 0;
+        for d in Dialect::ALL {
+            let score = d.score(clues);
+            if score > best_score {
+                (best, best_score) = (d, score);
+            }
         }
+        best
     }
 }
 
@@ -207,6 +215,10 @@ impl fmt::Display for Dialect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Dialect::TypeScript => "TypeScript",
+            Dialect::Python => "Python",
+            Dialect::Go => "Go",
+            Dialect::Java => "Java",
+            Dialect::CSharp => "C#",
             Dialect::Php => "PHP",
             Dialect::Ruby => "Ruby",
         })
@@ -220,7 +232,7 @@ impl FromStr for Dialect {
         let lower = s.to_ascii_lowercase();
         Dialect::ALL
             .into_iter()
-            .find(|d| d.as_str() == lower || (lower == "ts" && *d == Dialect::TypeScript))
+            .find(|d| d.aliases().contains(&lower.as_str()))
             .ok_or_else(|| {
                 let all: Vec<_> = Dialect::ALL.iter().map(|d| d.as_str()).collect();
                 format!("unknown dialect `{s}`; expected one of {}", all.join(", "))
@@ -230,122 +242,51 @@ impl FromStr for Dialect {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{read, Ty};
     use super::*;
-    use crate::markdown::Inline;
-    use mdgen_ir::TypeName;
 
-    fn t(d: Dialect, s: &str) -> Result<Ty, String> {
-        read(&[Inline::Text(s.into())], d)
-    }
-
-    fn linked(d: Dialect, before: &str, text: &str, after: &str) -> Ty {
-        let inlines = vec![
-            Inline::Text(before.into()),
-            Inline::Link {
-                dest: "x.md".into(),
-                inner: vec![Inline::Text(text.into())],
-            },
-            Inline::Text(after.into()),
-        ];
-        read(&inlines, d).unwrap()
-    }
-
-    fn named(n: &str) -> TypeRef {
-        TypeRef::Named(TypeName(n.into()))
+    fn detect(sources: &[&'static str], langs: &[&'static str]) -> Dialect {
+        let mut clues = Clues {
+            code_langs: langs.to_vec(),
+            ..Clues::default()
+        };
+        for s in sources {
+            let inlines = vec![Inline::Text(s.trim_matches('*').replace("\\<", "<"))];
+            clues.add_cell(s, &inlines);
+        }
+        Dialect::detect(&clues)
     }
 
     #[test]
-    fn php() {
-        let d = Dialect::Php;
+    fn each_dialect_is_detected_from_its_cells() {
+        assert_eq!(detect(&["*?string*", "array<string>"], &[]), Dialect::Php);
+        assert_eq!(detect(&["*T.nilable(::String)*"], &[]), Dialect::Ruby);
+        assert_eq!(detect(&["*number*", "*boolean*"], &[]), Dialect::TypeScript);
+        assert_eq!(detect(&["*Optional[str]*", "*int*"], &[]), Dialect::Python);
+        assert_eq!(detect(&["**string*", "[]*int64*"], &[]), Dialect::Go);
+        assert_eq!(detect(&["`*string`", "`int64`"], &[]), Dialect::Go);
         assert_eq!(
-            t(d, "?string"),
-            Ok(Ty {
-                ty: TypeRef::String,
-                nullable: Evidence::Yes
-            })
+            detect(&["*JsonNullable\\<String>*", "*Long*"], &[]),
+            Dialect::Java
         );
         assert_eq!(
-            t(d, "float"),
-            Ok(Ty {
-                ty: TypeRef::Float { bits: None },
-                nullable: Evidence::No
-            })
+            detect(&["Dictionary<String, *object*>", "*long*"], &[]),
+            Dialect::CSharp
         );
-        assert_eq!(
-            t(d, "array<string, int>").unwrap().ty,
-            TypeRef::Map(Box::new(TypeRef::Int { bits: None }))
-        );
-        assert_eq!(
-            linked(d, "array<", "Components\\Cat", ">").ty,
-            array(named("Cat"))
-        );
-        assert_eq!(
-            linked(d, "", "?Components\\Meta", "").nullable,
-            Evidence::Yes
-        );
-        assert_eq!(linked(d, "", "\\DateTime", "").ty, TypeRef::DateTime);
-        assert!(t(d, "flaot")
+        // Code blocks outweigh cells; nothing at all reads as TypeScript.
+        assert_eq!(detect(&["*string*"], &["ruby"]), Dialect::Ruby);
+        assert_eq!(detect(&[], &[]), Dialect::TypeScript);
+    }
+
+    #[test]
+    fn names_and_aliases() {
+        for d in Dialect::ALL {
+            assert_eq!(d.as_str().parse::<Dialect>(), Ok(d));
+        }
+        assert_eq!("C#".parse::<Dialect>(), Ok(Dialect::CSharp));
+        assert_eq!("ts".parse::<Dialect>(), Ok(Dialect::TypeScript));
+        assert!("cobol"
+            .parse::<Dialect>()
             .unwrap_err()
-            .contains("`flaot` is not a PHP type"));
-    }
-
-    #[test]
-    fn ruby() {
-        let d = Dialect::Ruby;
-        assert_eq!(
-            t(d, "T.nilable(::String)"),
-            Ok(Ty {
-                ty: TypeRef::String,
-                nullable: Evidence::Yes
-            })
-        );
-        assert_eq!(t(d, "::Float").unwrap().ty, TypeRef::Float { bits: None });
-        assert_eq!(
-            linked(d, "T::Array<", "::StackOne::Shared::Cat", ">").ty,
-            array(named("Cat"))
-        );
-        assert_eq!(
-            t(d, "T::Hash[Symbol, ::Integer]").unwrap().ty,
-            TypeRef::Map(Box::new(TypeRef::Int { bits: None }))
-        );
-        assert!(t(d, "T.nilable(::String, ::Float)")
-            .unwrap_err()
-            .contains("one type argument"));
-    }
-
-    #[test]
-    fn typescript() {
-        let d = Dialect::TypeScript;
-        assert_eq!(
-            t(d, "number"),
-            Ok(Ty {
-                ty: TypeRef::Number,
-                nullable: Evidence::Unknown
-            })
-        );
-        assert_eq!(linked(d, "", "shared.Cat", "[]").ty, array(named("Cat")));
-        assert_eq!(
-            t(d, "Record<string, any>").unwrap().ty,
-            TypeRef::Map(Box::new(TypeRef::Any))
-        );
-        assert_eq!(
-            t(d, "\"phone\"").unwrap().ty,
-            TypeRef::Const("phone".into())
-        );
-        assert_eq!(t(d, "shared.Employee4").unwrap().ty, named("Employee4"));
-        assert!(t(d, "?string")
-            .unwrap_err()
-            .contains("TypeScript notation has no `?T` form"));
-    }
-
-    #[test]
-    fn detection_scores_cues() {
-        let cells = vec![
-            "*?string*".to_string(),
-            "array<[Components\\X](x)>".to_string(),
-        ];
-        assert!(Dialect::Php.score(&[], &cells) > Dialect::TypeScript.score(&[], &cells));
-        assert!(Dialect::Ruby.score(&["ruby"], &[]) > Dialect::Php.score(&["ruby"], &cells));
+            .contains("expected one of"));
     }
 }
