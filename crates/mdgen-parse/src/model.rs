@@ -220,7 +220,7 @@ impl Context<'_> {
         col: &Columns,
     ) -> Option<Field> {
         let dialect = self.dialect;
-        let name = name_cell.text();
+        let (name, struck_inside) = unstrike(name_cell.text());
         if name.is_empty() {
             self.at_cell(
                 Severity::Warning,
@@ -275,7 +275,8 @@ impl Context<'_> {
             (!t.is_empty()).then_some(t)
         };
         let description = text(col.description).filter(|d| d != "N/A");
-        let deprecated = markdown::has_struck(&name_cell.inlines)
+        let deprecated = struck_inside
+            || markdown::has_struck(&name_cell.inlines)
             || description.as_deref().is_some_and(says_deprecated);
         Some(Field {
             wire: WireName {
@@ -350,9 +351,9 @@ impl Context<'_> {
                         let Some(v) = row.cells.get(value_col) else {
                             continue;
                         };
-                        let name = name_cell
-                            .map(Cell::text)
-                            .filter(|n| !n.is_empty() && n != "-");
+                        let (name, struck_inside) =
+                            unstrike(name_cell.map(Cell::text).unwrap_or_default());
+                        let name = Some(name).filter(|n| !n.is_empty() && n != "-");
                         let text = v.text();
                         if name.is_none() && col.field.is_some() && text.starts_with("Unrecognized")
                         {
@@ -364,7 +365,8 @@ impl Context<'_> {
                             .and_then(|i| row.cells.get(i))
                             .map(Cell::text)
                             .filter(|d| !d.is_empty() && d != "N/A");
-                        let deprecated = name_cell.is_some_and(struck)
+                        let deprecated = struck_inside
+                            || name_cell.is_some_and(struck)
                             || struck(v)
                             || doc.as_deref().is_some_and(says_deprecated);
                         raw.push(RawValue::new(name, &text, doc, deprecated));
@@ -512,6 +514,15 @@ impl RawValue {
             doc,
             deprecated,
         }
+    }
+}
+
+/// A name without the `~~` marks written inside its code span (`` `~~name~~` ``), and whether
+/// it had them. (Marks around the code span are markdown strikethrough.)
+fn unstrike(text: String) -> (String, bool) {
+    match text.strip_prefix("~~").and_then(|n| n.strip_suffix("~~")) {
+        Some(inner) if !inner.is_empty() => (inner.to_string(), true),
+        _ => (text, false),
     }
 }
 
@@ -728,5 +739,72 @@ mod tests {
         assert_eq!(e.diagnostics.0[0].severity, Severity::Note);
         let e = run("# Empty\n");
         assert_eq!(e.diagnostics.0[0].kind, "no-definition");
+    }
+
+    #[test]
+    fn ruby_inline_unions_become_models_of_their_own() {
+        let e = run("# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `v` | [T.nilable(T.any(::String, Models::Shared::Owner))](../wrong/value.md) | :heavy_minus_sign: | N/A |\n| `w` | [T.any(::String, T::Array[::Integer])](value.md) | :heavy_check_mark: | N/A |\n");
+        assert!(e.diagnostics.0.is_empty(), "{:?}", e.diagnostics);
+        let TypeDef::Struct(s) = e.model.unwrap() else {
+            panic!("not a struct")
+        };
+        let value = TypeRef::Named(TypeName("value".into()));
+        assert_eq!(
+            (&s.fields[0].ty, s.fields[0].nullable),
+            (&value, Evidence::Yes)
+        );
+        assert_eq!(&s.fields[1].ty, &value);
+        let [TypeDef::Union(u)] = e.extra.as_slice() else {
+            panic!("{:?}", e.extra)
+        };
+        let members: Vec<_> = u
+            .variants
+            .iter()
+            .map(|v| (v.name.as_str(), v.ty.clone()))
+            .collect();
+        assert_eq!(
+            members,
+            [
+                ("::String", TypeRef::String),
+                (
+                    "Models::Shared::Owner",
+                    TypeRef::Named(TypeName("Owner".into()))
+                ),
+                (
+                    "T::Array[::Integer]",
+                    TypeRef::Array(Box::new(TypeRef::Int { bits: None }))
+                ),
+            ]
+        );
+        // Other dialects write union docs, which say more than a cell: no extra models.
+        let php = run("# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `v` | [string\\|Components\\Owner\\|null](../V.md) | :heavy_minus_sign: | N/A |\n");
+        assert!(php.extra.is_empty());
+    }
+
+    #[test]
+    fn inline_unions_without_a_doc_warn() {
+        let e = run("# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `v` | *T.any(::String, T::Boolean)* | :heavy_check_mark: | N/A |\n| `n` | *T.any(::Integer, ::Float)* | :heavy_check_mark: | N/A |\n");
+        let d: Vec<_> = e
+            .diagnostics
+            .iter()
+            .map(|d| (d.kind.as_str(), d.line))
+            .collect();
+        assert_eq!(d, [("inline-union", 7)]);
+        let TypeDef::Struct(s) = e.model.unwrap() else {
+            panic!("not a struct")
+        };
+        assert_eq!(s.fields[0].ty, TypeRef::Any);
+        // Numbers of both kinds: a number, which holds either.
+        assert_eq!(s.fields[1].ty, TypeRef::Number);
+    }
+
+    #[test]
+    fn absent_or_null_on_a_required_field_is_null() {
+        let e = run("# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `A` | **string* | :heavy_check_mark: | N/A |\n| `B` | **string* | :heavy_minus_sign: | N/A |\n| `C` | *int64* | :heavy_check_mark: | N/A |\n");
+        let TypeDef::Struct(s) = e.model.unwrap() else {
+            panic!("not a struct")
+        };
+        let n: Vec<_> = s.fields.iter().map(|f| f.nullable).collect();
+        assert_eq!(n, [Evidence::Yes, Evidence::Unknown, Evidence::No]);
     }
 }
