@@ -133,10 +133,15 @@ impl Context<'_> {
 
     /// Explains why a doc without a model section is skipped.
     fn skip(&mut self, doc: &Doc) {
-        let only_examples = doc
-            .sections
-            .iter()
-            .all(|s| s.heading.text.eq_ignore_ascii_case("Example Usage"));
+        let readme = self
+            .path
+            .file_stem()
+            .is_some_and(|s| s.eq_ignore_ascii_case("readme"));
+        let only_examples = !readme
+            && doc
+                .sections
+                .iter()
+                .all(|s| s.heading.text.eq_ignore_ascii_case("Example Usage"));
         match &doc.title {
             // Ruby and Java SDKs write union docs with nothing in them (Ruby spells the members
             // out where the union is used), so an empty doc is no news; a reference that finds
@@ -739,6 +744,10 @@ mod tests {
         assert_eq!(e.diagnostics.0[0].severity, Severity::Note);
         let e = run("# Empty\n");
         assert_eq!(e.diagnostics.0[0].kind, "no-definition");
+        assert_eq!(e.diagnostics.0[0].severity, Severity::Note);
+        // A README is never a model's doc, even with nothing but a title.
+        let e = extract(Path::new("docs/README.md"), "# Docs\n\nAbout.\n", None);
+        assert_eq!(e.diagnostics.0[0].kind, "not-a-model");
     }
 
     #[test]
