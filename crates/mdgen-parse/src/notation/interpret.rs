@@ -90,7 +90,8 @@ pub fn interpret(d: Dialect, n: &Notation) -> Result<Ty, String> {
     };
     let nullable = if nullable {
         Evidence::Yes
-    } else if absent_or_null {
+    } else if absent_or_null || ty == TypeRef::Any {
+        // Any JSON value includes null: no notation says otherwise.
         Evidence::Unknown
     } else if optional || shows_nullability(d, &ty) {
         Evidence::No
@@ -109,10 +110,6 @@ pub fn interpret(d: Dialect, n: &Notation) -> Result<Ty, String> {
 
 /// Whether dialect `d` would have marked a value of type `ty` nullable (see the module docs).
 fn shows_nullability(d: Dialect, ty: &TypeRef) -> bool {
-    // Any JSON value includes null; no notation can say otherwise.
-    if *ty == TypeRef::Any {
-        return false;
-    }
     let container = matches!(ty, TypeRef::Array(_) | TypeRef::Map(_));
     let date = matches!(ty, TypeRef::Date | TypeRef::DateTime);
     match d {
@@ -472,13 +469,13 @@ impl Cx {
         self.unknown(format!("`{name}` is not a {d} type"))
     }
 
-    /// A scalar of dialect `self.d`, by its full name or its unqualified name.
+    /// A scalar of dialect `self.d`, by its full name, or in Java and C# by its name without
+    /// the package (`java.time.OffsetDateTime`, `System.DateTime`). Elsewhere a qualified name
+    /// is a model's: TypeScript's `shared.File` is a model, not a browser `File`.
     fn scalar(&self, name: &str, bare: &str, link: Option<&str>) -> Option<TypeRef> {
-        self.scalar_named(name, link).or_else(|| {
-            (bare != name)
-                .then(|| self.scalar_named(bare, link))
-                .flatten()
-        })
+        let packaged = matches!(self.d, Dialect::Java | Dialect::CSharp) && bare != name;
+        self.scalar_named(name, link)
+            .or_else(|| packaged.then(|| self.scalar_named(bare, link)).flatten())
     }
 
     fn scalar_named(&self, name: &str, link: Option<&str>) -> Option<TypeRef> {
@@ -745,5 +742,138 @@ fn shape(syn: &Syn) -> &'static str {
         Syn::Annotated(..) => "annotation",
         Syn::Str(_) => "string literal",
         Syn::Lit(_) => "literal",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{read, read_text};
+    use super::*;
+    use crate::markdown::Inline;
+    use mdgen_ir::TypeName;
+
+    fn t(d: Dialect, s: &str) -> Result<TypeRef, String> {
+        read_text(s, d).map(|t| t.ty)
+    }
+
+    fn linked(d: Dialect, before: &str, text: &str, dest: &str, after: &str) -> Ty {
+        let inlines = vec![
+            Inline::Text(before.into()),
+            Inline::Link {
+                dest: dest.into(),
+                inner: vec![Inline::Text(text.into())],
+            },
+            Inline::Text(after.into()),
+        ];
+        read(&inlines, d).unwrap()
+    }
+
+    fn named(n: &str) -> TypeRef {
+        TypeRef::Named(TypeName(n.into()))
+    }
+
+    #[test]
+    fn qualified_names_are_models_except_java_and_csharp_packages() {
+        let d = Dialect::TypeScript;
+        assert_eq!(
+            linked(d, "", "shared.File", "../file.md", "").ty,
+            named("File")
+        );
+        assert_eq!(t(d, "File"), Ok(TypeRef::Bytes));
+        assert_eq!(
+            t(Dialect::Java, "java.time.OffsetDateTime"),
+            Ok(TypeRef::DateTime)
+        );
+        assert_eq!(t(Dialect::Java, "com.acme.models.Pet"), Ok(named("Pet")));
+        assert_eq!(t(Dialect::CSharp, "System.DateTime"), Ok(TypeRef::DateTime));
+        assert_eq!(t(Dialect::Python, "typing.Any"), Ok(TypeRef::Any));
+        // A container name without arguments is a model's (StackOne has `List`).
+        assert_eq!(
+            linked(Dialect::Java, "", "List", "List.md", "").ty,
+            named("List")
+        );
+    }
+
+    #[test]
+    fn other_dialects_scalars_are_not_models() {
+        let e = t(Dialect::TypeScript, "String").unwrap_err();
+        assert_eq!(e, "`String` is not a TypeScript type");
+        assert!(t(Dialect::Go, "?string")
+            .unwrap_err()
+            .contains("Go notation has no `?T` form"));
+        assert!(t(Dialect::Php, "Optional[str]")
+            .unwrap_err()
+            .contains("not a generic PHP type"));
+    }
+
+    #[test]
+    fn unions_collapse_to_the_type_that_holds_every_member() {
+        let d = Dialect::TypeScript;
+        assert_eq!(t(d, "\"a\" | \"b\""), Ok(TypeRef::String));
+        assert_eq!(t(d, "1 | 2"), Ok(TypeRef::Int { bits: None }));
+        assert_eq!(t(d, "number | 2"), Ok(TypeRef::Number));
+        assert_eq!(t(d, "string | null"), Ok(TypeRef::String));
+        assert_eq!(
+            read_text("string | null", d).unwrap().nullable,
+            Evidence::Yes
+        );
+        let loose = read_text("string | boolean", d).unwrap();
+        assert_eq!(loose.ty, TypeRef::Any);
+        assert!(loose.lossy.unwrap().contains("`string`, `boolean`"));
+        assert_eq!(
+            t(
+                Dialect::Python,
+                "Union[bytes, IO[bytes], io.BufferedReader]"
+            ),
+            Ok(TypeRef::Bytes)
+        );
+        assert_eq!(
+            t(Dialect::Python, "Literal[\"x\"]"),
+            Ok(TypeRef::Const("x".into()))
+        );
+        assert_eq!(
+            t(Dialect::Python, "Literal[True]"),
+            Ok(TypeRef::Const(true.into()))
+        );
+    }
+
+    #[test]
+    fn nullability_follows_what_each_dialect_can_show() {
+        let n = |d: Dialect, s: &str| read_text(s, d).unwrap().nullable;
+        assert_eq!(n(Dialect::Python, "Optional[str]"), Evidence::No);
+        assert_eq!(n(Dialect::Python, "OptionalNullable[str]"), Evidence::Yes);
+        assert_eq!(n(Dialect::Python, "List[str]"), Evidence::Unknown);
+        assert_eq!(n(Dialect::Python, "Optional[Any]"), Evidence::Unknown);
+        assert_eq!(n(Dialect::Java, "Optional<String>"), Evidence::No);
+        assert_eq!(n(Dialect::Java, "JsonNullable<String>"), Evidence::Yes);
+        assert_eq!(n(Dialect::Java, "OffsetDateTime"), Evidence::Unknown);
+        assert_eq!(n(Dialect::Go, "string"), Evidence::No);
+        assert_eq!(n(Dialect::Go, "[]string"), Evidence::Unknown);
+        let ptr = read_text("*string", Dialect::Go).unwrap();
+        assert_eq!(
+            (ptr.nullable, ptr.absent_or_null),
+            (Evidence::Unknown, true)
+        );
+        assert_eq!(n(Dialect::TypeScript, "string"), Evidence::Unknown);
+        assert_eq!(n(Dialect::CSharp, "string"), Evidence::Unknown);
+        assert_eq!(n(Dialect::Php, "?string"), Evidence::Yes);
+        assert_eq!(n(Dialect::Ruby, "T.nilable(::String)"), Evidence::Yes);
+        assert_eq!(n(Dialect::Ruby, "::String"), Evidence::No);
+    }
+
+    #[test]
+    fn sdk_objects_are_recognized() {
+        let r = linked(
+            Dialect::Go,
+            "",
+            "*http.Response",
+            "https://pkg.go.dev/net/http#Response",
+            "",
+        );
+        assert_eq!(r.sdk.as_deref(), Some("an HTTP response object of the SDK"));
+        assert!(read_text("HttpResponse<InputStream>", Dialect::Java)
+            .unwrap()
+            .sdk
+            .is_some());
     }
 }
