@@ -194,6 +194,7 @@ fn type_kind(t: &TypeRef) -> String {
 fn evidence(e: Evidence) -> &'static str {
     match e {
         Evidence::Yes => "yes",
+        Evidence::Maybe => "maybe",
         Evidence::No => "no",
         Evidence::Unknown => "unknown",
     }

@@ -98,7 +98,8 @@ impl Gains {
                         };
                         g.fields_compared += 1;
                         g.add_types(&x.ty, &y.ty);
-                        g.nullability += usize::from(!x.nullable.is_yes() && y.nullable.is_yes());
+                        g.nullability +=
+                            usize::from(!x.nullable.allows_null() && y.nullable.allows_null());
                         g.optionality += usize::from(x.required && !y.required);
                     }
                 }

@@ -124,7 +124,7 @@ fn field(ctx: &mut Ctx, s: &Struct, f: &Field, text: &str, rename: Option<&str>)
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     );
-    let ty = match (f.required, f.nullable.is_yes()) {
+    let ty = match (f.required, f.nullable.allows_null()) {
         (true, false) => ty,
         (true, true) => {
             // Without `default`, a missing field is an error, and `null` is `None`.

@@ -134,12 +134,19 @@ pub enum WireBasis {
     Config,
 }
 
-/// What the inputs say about a yes/no fact that some dialects do not show.
+/// What the inputs say about a yes/no fact that some dialects do not show (nullability).
+///
+/// Ordered by strength, so that fusion is [`join`](Evidence::join), the maximum: a clear
+/// statement (`No`, `Yes`) beats an ambiguous one (`Maybe`), which beats silence; and between
+/// clear statements, any input that shows `Yes` wins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Evidence {
     /// No input could show it (TypeScript and C# never show nullability).
     Unknown,
+    /// An input marks it in a notation that also means merely "optional" (PHP `?T`, Ruby
+    /// `T.nilable(T)` on an optional field).
+    Maybe,
     /// An input that would show it does not.
     No,
     /// An input shows it.
@@ -147,13 +154,18 @@ pub enum Evidence {
 }
 
 impl Evidence {
-    /// The fused evidence of two inputs: any `Yes` wins, then any `No`.
+    /// The fused evidence of two inputs.
     pub fn join(self, other: Evidence) -> Evidence {
         self.max(other)
     }
 
     pub fn is_yes(self) -> bool {
         self == Evidence::Yes
+    }
+
+    /// Whether a faithful type must accept `null`: `Yes`, or `Maybe` with nothing clearer.
+    pub fn allows_null(self) -> bool {
+        matches!(self, Evidence::Yes | Evidence::Maybe)
     }
 }
 
@@ -288,6 +300,19 @@ pub struct Variant {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clear_evidence_beats_ambiguous_and_yes_beats_no() {
+        use Evidence::*;
+        assert_eq!(Maybe.join(No), No, "Java's Optional<T> overrules PHP's ?T");
+        assert_eq!(Unknown.join(Maybe), Maybe);
+        assert_eq!(No.join(Yes), Yes);
+        assert_eq!(Unknown.join(No), No);
+        let allows: Vec<_> = [Unknown, Maybe, No, Yes]
+            .map(Evidence::allows_null)
+            .to_vec();
+        assert_eq!(allows, [false, true, false, true]);
+    }
 
     #[test]
     fn type_refs_display_shortly() {

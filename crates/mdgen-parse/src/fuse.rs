@@ -312,7 +312,7 @@ mod tests {
             got,
             [
                 ("id", TypeRef::Int { bits: None }, true, Evidence::No),
-                ("provider", TypeRef::String, false, Evidence::Yes),
+                ("provider", TypeRef::String, false, Evidence::Maybe),
                 // Absent from the TypeScript version: optional.
                 ("token", TypeRef::String, false, Evidence::No),
                 ("label", TypeRef::Bool, false, Evidence::Unknown),
@@ -320,6 +320,32 @@ mod tests {
         );
         assert_eq!(s.fields[0].doc.as_deref(), Some("The id"));
         assert_eq!(s.fields[0].sources.len(), 2);
+    }
+
+    #[test]
+    fn a_clear_no_overrules_an_ambiguous_mark_and_required_marks_mean_null() {
+        let php = model("p.md", &format!("# Tok\n\n## Fields\n\n{HEAD}| `provider` | *?string* | :heavy_minus_sign: | N/A |\n| `label` | *?string* | :heavy_minus_sign: | N/A |\n| `owner` | *?string* | :heavy_check_mark: | N/A |\n"));
+        let java = model("j.md", &format!("# Tok\n\n## Fields\n\n{HEAD}| `provider` | *Optional\\<String>* | :heavy_minus_sign: | N/A |\n| `label` | *JsonNullable\\<String>* | :heavy_minus_sign: | N/A |\n| `owner` | *String* | :heavy_check_mark: | N/A |\n"));
+        let mut diags = Diagnostics::default();
+        let schema = fuse(vec![php, java], &mut diags);
+        let TypeDef::Struct(s) = &schema.types[&TypeName("Tok".into())] else {
+            panic!()
+        };
+        let got: Vec<_> = s
+            .fields
+            .iter()
+            .map(|f| (f.name.as_str(), f.nullable))
+            .collect();
+        // Java's Optional<T> says "not null" where PHP's ?T only says "optional or null";
+        // JsonNullable<T> says null; a ?T on a required field can only mean null.
+        assert_eq!(
+            got,
+            [
+                ("provider", Evidence::No),
+                ("label", Evidence::Yes),
+                ("owner", Evidence::Yes)
+            ]
+        );
     }
 
     #[test]

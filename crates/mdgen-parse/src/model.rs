@@ -265,8 +265,8 @@ impl Context<'_> {
             let message = format!("`{name}` is {why}");
             self.at_cell(Severity::Warning, "inline-union", type_cell, message);
         }
-        // "Absent or null" on a field that may not be absent: null.
-        if ty.absent_or_null && required {
+        // "Absent or null" or "optional or nullable" on a field that may not be absent: null.
+        if required && (ty.absent_or_null || ty.nullable == Evidence::Maybe) {
             ty.nullable = Evidence::Yes;
         }
         self.inline_unions(std::mem::take(&mut ty.inline_unions), &source);
@@ -655,8 +655,8 @@ mod tests {
             f,
             [
                 ("id", true, Evidence::No, 9),
-                ("provider", false, Evidence::Yes, 10),
-                ("kind", false, Evidence::Yes, 11)
+                ("provider", false, Evidence::Maybe, 10),
+                ("kind", false, Evidence::Maybe, 11)
             ]
         );
         assert_eq!(s.fields[0].doc, None);
@@ -760,7 +760,7 @@ mod tests {
         let value = TypeRef::Named(TypeName("value".into()));
         assert_eq!(
             (&s.fields[0].ty, s.fields[0].nullable),
-            (&value, Evidence::Yes)
+            (&value, Evidence::Maybe)
         );
         assert_eq!(&s.fields[1].ty, &value);
         let [TypeDef::Union(u)] = e.extra.as_slice() else {

@@ -79,6 +79,7 @@ fn show(t: &TypeRef) -> String {
 fn null(e: Evidence) -> &'static str {
     match e {
         Evidence::Yes => "yes",
+        Evidence::Maybe => "maybe",
         Evidence::No => "no",
         Evidence::Unknown => "?",
     }
@@ -457,23 +458,23 @@ fn php() {
         "Account",
         &[
             ("id", "string", true, "no"),
-            ("name", "string", false, "yes"),
+            ("name", "string", false, "maybe"),
             ("count", "int", true, "no"),
-            ("ratio", "float", false, "yes"),
+            ("ratio", "float", false, "maybe"),
             ("active", "bool", true, "no"),
             ("extra", "any", false, "?"),
             ("createdAt", "datetime", false, "?"),
-            ("price", "decimal", false, "yes"),
+            ("price", "decimal", false, "maybe"),
             ("tags", "[string]", false, "?"),
             ("grid", "[[string]]", false, "?"),
             ("meta", "{any}", false, "?"),
             ("index", "{[string]}", true, "?"),
-            ("owner", "Owner", false, "yes"),
+            ("owner", "Owner", false, "maybe"),
             ("mainOwner", "Owner", true, "no"),
             ("owners", "[Owner]", false, "?"),
             // A union spelled out in a link to its doc is that doc's model.
             ("value", "AccountValue", false, "yes"),
-            ("data", "AccountData", false, "yes"),
+            ("data", "AccountData", false, "maybe"),
         ],
     );
     // `array` headings are refined by the `@var` line under them.
@@ -503,11 +504,11 @@ fn ruby_sorbet() {
         "Account",
         &[
             ("id", "string", true, "no"),
-            ("name", "string", false, "yes"),
+            ("name", "string", false, "maybe"),
             ("count", "int", true, "no"),
-            ("ratio", "float", false, "yes"),
+            ("ratio", "float", false, "maybe"),
             ("active", "bool", true, "no"),
-            ("extra", "any", false, "yes"),
+            ("extra", "any", false, "maybe"),
             // Speakeasy links date-times to Ruby's `Date` and dates to `DateTime`.
             ("created_at", "datetime", false, "?"),
             ("birthday", "date", false, "?"),
@@ -516,7 +517,7 @@ fn ruby_sorbet() {
             ("meta", "{any}", false, "?"),
             ("index", "{[string]}", true, "?"),
             ("owner", "Owner", true, "no"),
-            ("maybe_owner", "Owner", false, "yes"),
+            ("maybe_owner", "Owner", false, "maybe"),
             ("owners", "[Owner]", false, "?"),
         ],
     );
@@ -540,7 +541,8 @@ fn ruby_sorbet() {
             ),
             other => panic!("{name}: {other:?}"),
         }
-        assert_eq!(f.nullable, Evidence::Yes);
+        // Optional and `T.nilable`: nullable, or only optional.
+        assert_eq!(f.nullable, Evidence::Maybe);
     }
     // The empty union docs are noted, not warned about.
     let empty: Vec<_> = p
@@ -562,12 +564,12 @@ fn ruby_crystalline() {
         "Widget",
         &[
             ("id", "string", true, "no"),
-            ("label", "string", false, "yes"),
-            ("paginated", "bool", false, "yes"),
-            ("limit", "int", false, "yes"),
+            ("label", "string", false, "maybe"),
+            ("paginated", "bool", false, "maybe"),
+            ("limit", "int", false, "maybe"),
             ("tags", "[string]", false, "?"),
             ("meta", "{any}", false, "?"),
-            ("owner", "Owner", false, "yes"),
+            ("owner", "Owner", false, "maybe"),
         ],
     );
 }

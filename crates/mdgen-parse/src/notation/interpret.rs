@@ -3,8 +3,8 @@
 //!
 //! Nullability, per dialect (checked against the Required column of the corpus):
 //! - Python `Nullable[T]` / `OptionalNullable[T]`, Java `JsonNullable<T>`, Go
-//!   `optionalnullable.OptionalNullable[T]`, PHP `?T`, Ruby `T.nilable(T)` and a `null` member
-//!   of a union are `Yes`.
+//!   `optionalnullable.OptionalNullable[T]` and a `null` member of a union are `Yes`; PHP `?T`
+//!   and Ruby `T.nilable(T)` are `Maybe` (below).
 //! - Python `Optional[T]` and Java `Optional<T>` only ever wrap optional fields and are not
 //!   nullable: `No`.
 //! - Go `*T`, C# `T?` and Java `@Nullable T` mean "absent or null" ([`Ty::absent_or_null`]).
@@ -13,11 +13,11 @@
 //!   (`Unknown`); Go shows it on everything but slices and maps. TypeScript and C# never show
 //!   it (`Unknown`).
 //!
-//! A caveat the corpus shows: PHP `?T` and Ruby `T.nilable(T)` also mark fields that are only
-//! optional (587 StackOne fields that Java calls `Optional<T>`, not `JsonNullable<T>`, are
-//! `T.nilable` in Ruby; 310 are `?T` in PHP). They are read as `Yes` all the same (a type
-//! that also accepts null still reads every value the API sends, and round-trips it); fusion
-//! keeps any `Yes`, so a Java `Optional<T>` does not overrule them.
+//! PHP `?T` and Ruby `T.nilable(T)` also mark fields that are only optional (587 StackOne
+//! fields that Java calls `Optional<T>`, not `JsonNullable<T>`, are `T.nilable` in Ruby; 310
+//! are `?T` in PHP), so they are `Maybe`: emitted as nullable (a type that also accepts null
+//! reads every value the API sends and round-trips it), but overruled by a clear `No` from
+//! another input in fusion. On a required field they can only mean null: `Yes`.
 
 use super::dialect::Dialect;
 use super::syntax::{Notation, Syn};
@@ -59,6 +59,7 @@ pub fn interpret(d: Dialect, n: &Notation) -> Result<Ty, String> {
     };
     let mut syn = &n.syn;
     let mut nullable = false;
+    let mut maybe = false;
     let mut optional = false;
     let mut absent_or_null = false;
     // Peel the wrappers that say "absent" or "null" off the outside.
@@ -67,6 +68,7 @@ pub fn interpret(d: Dialect, n: &Notation) -> Result<Ty, String> {
             Some((inner, mark)) => {
                 match mark {
                     Mark::Nullable => nullable = true,
+                    Mark::NullableOrOptional => maybe = true,
                     Mark::Optional => optional = true,
                     Mark::AbsentOrNull => absent_or_null = true,
                 }
@@ -90,6 +92,8 @@ pub fn interpret(d: Dialect, n: &Notation) -> Result<Ty, String> {
     };
     let nullable = if nullable {
         Evidence::Yes
+    } else if maybe {
+        Evidence::Maybe
     } else if absent_or_null || ty == TypeRef::Any {
         // Any JSON value includes null: no notation says otherwise.
         Evidence::Unknown
@@ -123,6 +127,8 @@ fn shows_nullability(d: Dialect, ty: &TypeRef) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mark {
     Nullable,
+    /// Nullable, or merely optional (PHP `?T`, Ruby `T.nilable`).
+    NullableOrOptional,
     /// May be absent, is never null.
     Optional,
     AbsentOrNull,
@@ -240,17 +246,18 @@ impl Cx {
     fn wrapper<'s>(&self, syn: &'s Syn) -> Result<Option<(&'s Syn, Mark)>, Fail> {
         use Dialect::*;
         Ok(Some(match (self.d, syn) {
-            (Php, Syn::Nullable(inner)) => (&**inner, Mark::Nullable),
+            (Php, Syn::Nullable(inner)) => (&**inner, Mark::NullableOrOptional),
             (CSharp, Syn::Question(inner)) => (&**inner, Mark::AbsentOrNull),
             (Go, Syn::Pointer(inner)) => (&**inner, Mark::AbsentOrNull),
             (Java, Syn::Annotated(a, inner)) if a == "@Nullable" => (&**inner, Mark::AbsentOrNull),
             (_, Syn::Name { name, args, .. }) => {
                 let mark = match (self.d, unqualified(name)) {
                     (Python, "Optional") | (Java, "Optional") => Mark::Optional,
-                    (Python, "Nullable" | "OptionalNullable")
-                    | (Java, "JsonNullable")
-                    | (Ruby, "T.nilable" | "Crystalline::Nilable.new" | "Crystalline::Nilable") => {
+                    (Python, "Nullable" | "OptionalNullable") | (Java, "JsonNullable") => {
                         Mark::Nullable
+                    }
+                    (Ruby, "T.nilable" | "Crystalline::Nilable.new" | "Crystalline::Nilable") => {
+                        Mark::NullableOrOptional
                     }
                     (Go, _)
                         if name.ends_with("OptionalNullable") || name == "nullable.Nullable" =>
@@ -856,8 +863,9 @@ mod tests {
         );
         assert_eq!(n(Dialect::TypeScript, "string"), Evidence::Unknown);
         assert_eq!(n(Dialect::CSharp, "string"), Evidence::Unknown);
-        assert_eq!(n(Dialect::Php, "?string"), Evidence::Yes);
-        assert_eq!(n(Dialect::Ruby, "T.nilable(::String)"), Evidence::Yes);
+        // Nullable, or only optional: the notation does not say which.
+        assert_eq!(n(Dialect::Php, "?string"), Evidence::Maybe);
+        assert_eq!(n(Dialect::Ruby, "T.nilable(::String)"), Evidence::Maybe);
         assert_eq!(n(Dialect::Ruby, "::String"), Evidence::No);
     }
 
