@@ -6,6 +6,7 @@ use mdgen::{Builder, Diagnostic, Severity};
 use mdgen_ir::{Evidence, TypeDef, TypeRef};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 use std::time::Instant;
 
 /// Diagnostic kinds that say a doc was skipped.
@@ -13,7 +14,23 @@ const SKIPS: [&str; 2] = ["not-a-model", "no-definition"];
 
 /// Reports on every corpus folder. `root` is the repository root (the corpus sits beside it,
 /// at `../shared/corpus`) or the corpus folder itself.
-pub fn run(root: &Path) -> Result<(), String> {
+pub fn run(args: &[String]) -> ExitCode {
+    let root = match args {
+        [] => crate::repo_root(),
+        [dir] => PathBuf::from(dir),
+        _ => return crate::usage_error("corpus takes at most one folder"),
+    };
+    match report_all(&root) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("corpus: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reports every folder of the corpus at `root`, or at `root/../shared/corpus`.
+fn report_all(root: &Path) -> Result<(), String> {
     let corpus = [root.join("../shared/corpus"), root.to_path_buf()]
         .into_iter()
         .find(|p| p.join("README.md").is_file())
@@ -242,9 +259,9 @@ mod tests {
             folders(corpus).unwrap(),
             [("acme/ts/docs/models".to_string(), "TypeScript".to_string())]
         );
-        run(corpus).unwrap();
+        report_all(corpus).unwrap();
         let empty = tempfile::tempdir().unwrap();
-        assert!(run(empty.path()).unwrap_err().contains("no corpus README"));
+        assert!(report_all(empty.path()).unwrap_err().contains("no corpus README"));
     }
 
     #[test]

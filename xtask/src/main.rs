@@ -3,6 +3,7 @@
 //! Each command is a module with a `run(args) -> ExitCode`; this file only dispatches.
 
 mod codegen;
+mod corpus;
 mod fusion_report;
 mod manifest;
 
@@ -15,6 +16,8 @@ Usage: cargo xtask <command> [options]
 Commands:
   codegen [--check]   Regenerate the crates in generated/ from docs-input/manifest.toml;
                       with --check, write nothing and fail if any file is stale
+  corpus [DIR]        Per-folder report of ../shared/corpus: docs, models, fields by type,
+                      diagnostics by kind, skipped docs, time
   fusion-report [DIR] What fusing the five StackOne SDKs' docs adds over TypeScript alone
                       (DIR: the stackone corpus folder, default ../shared/corpus/stackone)";
 
@@ -22,6 +25,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("codegen") => codegen::run(&args[1..]),
+        Some("corpus") => corpus::run(&args[1..]),
         Some("fusion-report") => fusion_report::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");

@@ -22,15 +22,28 @@ pub fn fuse(docs: Vec<TypeDef>, diagnostics: &mut Diagnostics) -> Schema {
 }
 
 fn fuse_group(mut defs: Vec<TypeDef>, diagnostics: &mut Diagnostics) -> TypeDef {
-    // The richest doc leads: its kind, name and field order win.
+    // The richest doc with a heading of its own leads: its kind, name and field order win.
+    // (Models named after a file, like Ruby's inline unions, follow.)
     let lead = defs
         .iter()
         .enumerate()
-        .max_by_key(|(i, d)| (kind_rank(d), size(d), std::cmp::Reverse(*i)))
+        .max_by_key(|(i, d)| {
+            (
+                from_heading(d),
+                kind_rank(d),
+                size(d),
+                std::cmp::Reverse(*i),
+            )
+        })
         .map_or(0, |(i, _)| i);
     let first = defs.remove(lead);
     defs.into_iter()
         .fold(first, |acc, next| merge(acc, next, diagnostics))
+}
+
+/// Whether a model's name looks like a heading's (`AccountValue`), not a file's (`accountvalue`).
+fn from_heading(def: &TypeDef) -> bool {
+    def.name().0.chars().any(|c| c.is_ascii_uppercase())
 }
 
 /// Structs describe the most, unions next, enums least.
@@ -400,6 +413,22 @@ mod tests {
         assert_eq!(fused("2021-05-01"), TypeRef::Date);
         // No example: the narrower claim, a date.
         assert_eq!(fused(""), TypeRef::Date);
+    }
+
+    #[test]
+    fn names_from_headings_win_over_names_from_files() {
+        let ts = model(
+            "t.md",
+            "# AccountValue\n\n## Supported Types\n\n### `string`\n\n### `number`\n\n",
+        );
+        // Ruby spells the union out in the cell, and names it after the linked file.
+        let mut extra = extract(Path::new("r.md"), &format!("# A\n\n## Fields\n\n{HEAD}| `v` | [T.any(::String, ::Integer, ::Float)](accountvalue.md) | :heavy_check_mark: | N/A |\n"), None).extra;
+        assert_eq!(extra.len(), 1);
+        extra.push(ts);
+        let mut diags = Diagnostics::default();
+        let schema = fuse(extra, &mut diags);
+        let names: Vec<_> = schema.types.keys().map(|n| n.0.as_str()).collect();
+        assert_eq!(names, ["AccountValue"]);
     }
 
     #[test]

@@ -64,6 +64,7 @@ pub fn parse(files: &[InputFile], options: &Options) -> Parsed {
         let text = decode(file, &mut diagnostics);
         let e = model::extract(&file.path, &text, options.dialect);
         models.extend(e.model);
+        models.extend(e.extra);
         snippets.extend(e.snippets);
         diagnostics.extend(e.diagnostics);
     }

@@ -18,8 +18,6 @@ pub struct Extracted {
     pub model: Option<TypeDef>,
     /// Models the doc defines besides its own: unions that Ruby docs spell out inline
     /// (`T.any(A, B)`) in the cells that use them, named by the doc their link points to.
-    // Not read by `parse` yet: it needs `models.extend(e.extra)` next to `e.model`.
-    #[allow(dead_code)]
     pub extra: Vec<TypeDef>,
     pub snippets: Snippets,
     pub diagnostics: Diagnostics,
