@@ -73,12 +73,12 @@ fn merge(acc: TypeDef, next: TypeDef, diagnostics: &mut Diagnostics) -> TypeDef 
         (a, b) => {
             let at = |d: &TypeDef| d.sources().first().map(describe).unwrap_or_default();
             let message = format!(
-                "`{}` is a {} at {} but a {} here; the {} is kept",
+                "`{}` is {} at {} but {} here; the one at {} is kept",
                 a.name(),
                 kind_name(&a),
                 at(&a),
                 kind_name(&b),
-                kind_name(&a)
+                at(&a)
             );
             push_at(
                 diagnostics,
@@ -94,9 +94,9 @@ fn merge(acc: TypeDef, next: TypeDef, diagnostics: &mut Diagnostics) -> TypeDef 
 
 fn kind_name(def: &TypeDef) -> &'static str {
     match def {
-        TypeDef::Struct(_) => "struct",
-        TypeDef::Enum(_) => "enum",
-        TypeDef::Union(_) => "union",
+        TypeDef::Struct(_) => "a struct",
+        TypeDef::Enum(_) => "an enum",
+        TypeDef::Union(_) => "a union",
     }
 }
 
@@ -152,6 +152,20 @@ fn merge_structs(mut a: Struct, b: Struct, diagnostics: &mut Diagnostics) -> Str
 
 fn merge_field(a: &mut Field, b: Field, diagnostics: &mut Diagnostics) {
     let example = a.example.as_deref().or(b.example.as_deref());
+    if let Some((x, y)) = renamed(&a.ty, &b.ty) {
+        let message = format!(
+            "field `{}` is `{x}` at {} but `{y}` here, a model of another name; `{x}` is used",
+            a.name,
+            a.sources.first().map(describe).unwrap_or_default(),
+        );
+        push_at(
+            diagnostics,
+            Severity::Note,
+            "renamed-model",
+            &b.sources,
+            message,
+        );
+    }
     match fuse_types(&a.ty, &b.ty) {
         // One input says date, another date-time: an example settles it.
         Some(t) if dates_disagree(&a.ty, &b.ty) => {
@@ -182,6 +196,17 @@ fn merge_field(a: &mut Field, b: Field, diagnostics: &mut Diagnostics) {
     a.example = a.example.take().or(b.example);
     a.deprecated |= b.deprecated;
     a.sources.extend(b.sources);
+}
+
+/// The two model names where `a` and `b` name different models in the same place.
+fn renamed<'t>(a: &'t TypeRef, b: &'t TypeRef) -> Option<(&'t TypeName, &'t TypeName)> {
+    match (a, b) {
+        (TypeRef::Named(x), TypeRef::Named(y)) => (x.key() != y.key()).then_some((x, y)),
+        (TypeRef::Array(x), TypeRef::Array(y)) | (TypeRef::Map(x), TypeRef::Map(y)) => {
+            renamed(x, y)
+        }
+        _ => None,
+    }
 }
 
 /// Whether one type has a date where the other has a date-time.
@@ -254,7 +279,10 @@ pub fn fuse_types(a: &TypeRef, b: &TypeRef) -> Option<TypeRef> {
         (Const(c), String) | (String, Const(c)) if c.is_string() => String,
         (Array(x), Array(y)) => Array(Box::new(fuse_types(x, y)?)),
         (Map(x), Map(y)) => Map(Box::new(fuse_types(x, y)?)),
-        (Named(x), Named(y)) if x.key() == y.key() => Named(x.clone()),
+        // The same field naming two models: SDK versions name inline schemas differently
+        // (`LinkedAccountStatus`, `StatusEnum`). The first name stays; see `renamed`.
+        (Named(x), Named(_)) => Named(x.clone()),
+        (Bytes, String) | (String, Bytes) => Bytes,
         _ => return None,
     })
 }
@@ -432,6 +460,38 @@ mod tests {
     }
 
     #[test]
+    fn a_model_that_is_a_struct_in_one_input_and_an_enum_in_another_is_reported() {
+        let a = model(
+            "a.md",
+            &format!(
+                "# Kind\n\n## Fields\n\n{HEAD}| `x` | *string* | :heavy_check_mark: | N/A |\n"
+            ),
+        );
+        let b = model(
+            "b.md",
+            "# Kind\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `A` | a |\n",
+        );
+        let mut diags = Diagnostics::default();
+        let schema = fuse(vec![b, a], &mut diags);
+        assert!(matches!(
+            schema.types[&TypeName("Kind".into())],
+            TypeDef::Struct(_)
+        ));
+        let found: Vec<_> = diags
+            .iter()
+            .map(|d| (d.kind.as_str(), d.file.to_str(), d.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "model-conflict",
+                Some("b.md"),
+                "`Kind` is a struct at a.md:1 but an enum here; the one at a.md:1 is kept"
+            )]
+        );
+    }
+
+    #[test]
     fn type_precision() {
         use TypeRef::*;
         assert_eq!(
@@ -451,5 +511,18 @@ mod tests {
             Some(Array(Box::new(Int { bits: None })))
         );
         assert_eq!(fuse_types(&String, &Bool), None);
+        let (a, b) = (
+            Named(TypeName("StatusEnum".into())),
+            Named(TypeName("LinkedAccountStatus".into())),
+        );
+        assert_eq!(
+            fuse_types(&Array(Box::new(a.clone())), &Array(Box::new(b.clone()))),
+            Some(Array(Box::new(a.clone())))
+        );
+        assert_eq!(
+            renamed(&a, &b).map(|(x, y)| (x.0.as_str(), y.0.as_str())),
+            Some(("StatusEnum", "LinkedAccountStatus"))
+        );
+        assert_eq!(renamed(&a, &a), None);
     }
 }
