@@ -261,7 +261,9 @@ mod tests {
         );
         report_all(corpus).unwrap();
         let empty = tempfile::tempdir().unwrap();
-        assert!(report_all(empty.path()).unwrap_err().contains("no corpus README"));
+        assert!(report_all(empty.path())
+            .unwrap_err()
+            .contains("no corpus README"));
     }
 
     #[test]

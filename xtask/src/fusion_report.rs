@@ -46,6 +46,15 @@ pub fn run(args: &[String]) -> ExitCode {
     for (what, n) in gains.rows() {
         println!("  {what:<46} {n:>6}");
     }
+    let renamed = fused
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind == "renamed-model")
+        .count();
+    println!(
+        "  {:<46} {renamed:>6}",
+        "fields naming a model renamed between SDKs"
+    );
     let conflicts: Vec<_> = fused
         .diagnostics
         .iter()
