@@ -182,6 +182,28 @@ fn ir_prints_the_fused_schema_as_json() {
             .any(|f| f["wire"]["name"] == "organization_id"),
         "{token:#}"
     );
+    // Each field shows what every doc said of it, and where.
+    let provider = fields.iter().find(|f| f["name"] == "provider").unwrap();
+    let seen: Vec<_> = provider["observed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["source"]["line"].as_u64(),
+                o["notation"].as_str(),
+                o["nullable"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (Some(16), Some("*?string*"), Some("maybe")),
+            (Some(43), Some("*string*"), Some("unknown")),
+        ],
+        "{provider:#}"
+    );
 }
 
 #[test]

@@ -35,7 +35,7 @@ pub fn emit(ctx: &mut Ctx, s: &Struct) -> TokenStream {
     for (i, (text, clash)) in idents.iter().enumerate() {
         if let Some(first) = clash {
             ctx.diagnostics.push(collision(
-                sources(fields[i], s),
+                &sources(fields[i], s),
                 &format!("field `{}` of `{}`", fields[i].name, s.name),
                 &format!("field `{}`", fields[*first].name),
                 &bases[i],
@@ -96,7 +96,7 @@ fn unique_wire_names<'s>(ctx: &mut Ctx, s: &'s Struct) -> Vec<&'s Field> {
         if seen.insert(f.wire.name.as_str()) {
             kept.push(f);
         } else {
-            let (file, line) = place(sources(f, s));
+            let (file, line) = place(&sources(f, s));
             ctx.diagnostics.push(Diagnostic::new(
                 Severity::Warning,
                 "duplicate-wire-name",
@@ -114,7 +114,7 @@ fn unique_wire_names<'s>(ctx: &mut Ctx, s: &'s Struct) -> Vec<&'s Field> {
 
 /// One field: docs, `#[deprecated]`, serde attributes, and its type by the optionality table.
 fn field(ctx: &mut Ctx, s: &Struct, f: &Field, text: &str, rename: Option<&str>) -> TokenStream {
-    ctx.check_refs(&f.ty, sources(f, s), &s.name);
+    ctx.check_refs(&f.ty, &sources(f, s), &s.name);
     let mut ty = ctx.rust_type(&f.ty);
     if ctx.recursion.needs_box(&s.name, &f.ty, &ctx.resolver) {
         ty = quote!(::std::boxed::Box<#ty>);
@@ -163,10 +163,11 @@ fn field(ctx: &mut Ctx, s: &Struct, f: &Field, text: &str, rename: Option<&str>)
 }
 
 /// Where `f` was documented, or else where its struct was.
-fn sources<'s>(f: &'s Field, s: &'s Struct) -> &'s [Source] {
-    if f.sources.is_empty() {
-        &s.sources
+fn sources(f: &Field, s: &Struct) -> Vec<Source> {
+    let own: Vec<Source> = f.sources().cloned().collect();
+    if own.is_empty() {
+        s.sources.clone()
     } else {
-        &f.sources
+        own
     }
 }

@@ -2,7 +2,7 @@
 
 use mdgen_ir::{
     Enum, EnumValue, EnumWire, Evidence, Field, Schema, Source, Struct, TypeDef, TypeName, TypeRef,
-    Union, Variant, WireBasis, WireName,
+    Union, Variant,
 };
 
 pub fn schema(types: Vec<TypeDef>) -> Schema {
@@ -21,18 +21,9 @@ pub fn src(line: u32) -> Vec<Source> {
 /// A field whose wire name is its documented name.
 pub fn field(name: &str, ty: TypeRef, required: bool) -> Field {
     Field {
-        name: name.into(),
-        wire: WireName {
-            name: name.into(),
-            basis: WireBasis::Assumed,
-        },
-        ty,
         required,
         nullable: Evidence::No,
-        doc: None,
-        example: None,
-        deprecated: false,
-        sources: vec![],
+        ..Field::new(name, ty)
     }
 }
 

@@ -107,7 +107,61 @@ pub struct Field {
     pub doc: Option<String>,
     pub example: Option<String>,
     pub deprecated: bool,
-    pub sources: Vec<Source>,
+    /// What each doc that documents the field says of it, in the order fusion met them.
+    pub observed: Vec<Observation>,
+}
+
+impl Field {
+    /// An optional field of type `ty` whose JSON key is assumed to be `name`, seen nowhere.
+    pub fn new(name: impl Into<String>, ty: TypeRef) -> Field {
+        let name = name.into();
+        Field {
+            wire: WireName {
+                name: name.clone(),
+                basis: WireBasis::Assumed,
+            },
+            name,
+            ty,
+            required: false,
+            nullable: Evidence::Unknown,
+            doc: None,
+            example: None,
+            deprecated: false,
+            observed: Vec::new(),
+        }
+    }
+
+    /// Records that the doc at `source` says of the field what it says now, in a Type cell
+    /// reading `notation`.
+    pub fn observed_at(mut self, source: Source, notation: impl Into<String>) -> Field {
+        self.observed.push(Observation {
+            source,
+            name: self.name.clone(),
+            notation: notation.into(),
+            ty: self.ty.clone(),
+            required: self.required,
+            nullable: self.nullable,
+        });
+        self
+    }
+
+    /// Where the field is documented.
+    pub fn sources(&self) -> impl Iterator<Item = &Source> {
+        self.observed.iter().map(|o| &o.source)
+    }
+}
+
+/// What one doc says of a field, before fusion weighs it against the others.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Observation {
+    pub source: Source,
+    /// The member name in this doc.
+    pub name: String,
+    /// The Type cell as written.
+    pub notation: String,
+    pub ty: TypeRef,
+    pub required: bool,
+    pub nullable: Evidence,
 }
 
 /// A JSON key and how mdgen knows it.

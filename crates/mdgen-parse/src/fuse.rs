@@ -84,7 +84,7 @@ fn merge(acc: TypeDef, next: TypeDef, diagnostics: &mut Diagnostics) -> TypeDef 
                 diagnostics,
                 Severity::Warning,
                 "model-conflict",
-                b.sources(),
+                b.sources().first(),
                 message,
             );
             a
@@ -104,16 +104,15 @@ fn describe(s: &Source) -> String {
     format!("{}:{}", s.file.display(), s.line)
 }
 
+/// Pushes a diagnostic at `source`, if known.
 fn push_at(
     diagnostics: &mut Diagnostics,
     severity: Severity,
     kind: &str,
-    sources: &[Source],
+    source: Option<&Source>,
     message: String,
 ) {
-    let (file, line) = sources
-        .first()
-        .map_or((Default::default(), 0), |s| (s.file.clone(), s.line));
+    let (file, line) = source.map_or((Default::default(), 0), |s| (s.file.clone(), s.line));
     diagnostics.push(Diagnostic::new(severity, kind, file, line, message));
 }
 
@@ -156,13 +155,13 @@ fn merge_field(a: &mut Field, b: Field, diagnostics: &mut Diagnostics) {
         let message = format!(
             "field `{}` is `{x}` at {} but `{y}` here, a model of another name; `{x}` is used",
             a.name,
-            a.sources.first().map(describe).unwrap_or_default(),
+            a.sources().next().map(describe).unwrap_or_default(),
         );
         push_at(
             diagnostics,
             Severity::Note,
             "renamed-model",
-            &b.sources,
+            b.sources().next(),
             message,
         );
     }
@@ -177,14 +176,14 @@ fn merge_field(a: &mut Field, b: Field, diagnostics: &mut Diagnostics) {
                 "field `{}` is `{}` at {} but `{}` here; it accepts any JSON value",
                 a.name,
                 a.ty,
-                a.sources.first().map(describe).unwrap_or_default(),
+                a.sources().next().map(describe).unwrap_or_default(),
                 b.ty
             );
             push_at(
                 diagnostics,
                 Severity::Warning,
                 "type-conflict",
-                &b.sources,
+                b.sources().next(),
                 message,
             );
             a.ty = TypeRef::Any;
@@ -195,7 +194,7 @@ fn merge_field(a: &mut Field, b: Field, diagnostics: &mut Diagnostics) {
     a.doc = a.doc.take().or(b.doc);
     a.example = a.example.take().or(b.example);
     a.deprecated |= b.deprecated;
-    a.sources.extend(b.sources);
+    a.observed.extend(b.observed);
 }
 
 /// The two model names where `a` and `b` name different models in the same place.
@@ -360,7 +359,7 @@ mod tests {
             ]
         );
         assert_eq!(s.fields[0].doc.as_deref(), Some("The id"));
-        assert_eq!(s.fields[0].sources.len(), 2);
+        assert_eq!(s.fields[0].observed.len(), 2);
     }
 
     #[test]

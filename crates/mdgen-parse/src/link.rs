@@ -94,7 +94,7 @@ impl Missing {
 /// Every model referenced but not documented, with what its references say of it.
 fn find_missing(schema: &Schema, known: &BTreeMap<String, TypeName>) -> BTreeMap<String, Missing> {
     let mut missing: BTreeMap<String, Missing> = BTreeMap::new();
-    let mut visit = |ty: &TypeRef, sources: &[Source], field: Option<&Field>| {
+    let mut visit = |ty: &TypeRef, sources: Vec<Source>, field: Option<&Field>| {
         for name in ty.named() {
             if known.contains_key(&name.key()) {
                 continue;
@@ -140,11 +140,11 @@ fn find_missing(schema: &Schema, known: &BTreeMap<String, TypeName>) -> BTreeMap
             TypeDef::Struct(s) => s
                 .fields
                 .iter()
-                .for_each(|f| visit(&f.ty, &f.sources, Some(f))),
+                .for_each(|f| visit(&f.ty, f.sources().cloned().collect(), Some(f))),
             TypeDef::Union(u) => u
                 .variants
                 .iter()
-                .for_each(|v| visit(&v.ty, &u.sources, None)),
+                .for_each(|v| visit(&v.ty, u.sources.clone(), None)),
             TypeDef::Enum(_) => {}
         }
     }
@@ -175,26 +175,20 @@ fn example_values(example: &str) -> Option<Vec<EnumWire>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mdgen_ir::{Evidence, Source, Struct, WireBasis, WireName};
+    use mdgen_ir::{Source, Struct};
 
     fn field(name: &str, ty: TypeRef, example: Option<&str>, line: u32) -> Field {
-        Field {
-            name: name.into(),
-            wire: WireName {
-                name: name.into(),
-                basis: WireBasis::Assumed,
-            },
-            ty,
-            required: false,
-            nullable: Evidence::Unknown,
-            doc: None,
+        let f = Field {
             example: example.map(str::to_string),
-            deprecated: false,
-            sources: vec![Source {
+            ..Field::new(name, ty)
+        };
+        f.observed_at(
+            Source {
                 file: "m.md".into(),
                 line,
-            }],
-        }
+            },
+            "",
+        )
     }
 
     fn named(n: &str) -> TypeRef {

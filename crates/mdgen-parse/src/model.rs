@@ -4,7 +4,7 @@ use crate::markdown::{self, Block, Cell, Doc, Lines, Row, Section, Table};
 use crate::notation::{self, Clues, Dialect, InlineUnion};
 use mdgen_ir::{
     Diagnostic, Diagnostics, Enum, EnumValue, EnumWire, Evidence, Field, Severity, Source, Struct,
-    TypeDef, TypeName, TypeRef, Union, Variant, WireBasis, WireName,
+    TypeDef, TypeName, TypeRef, Union, Variant,
 };
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -281,20 +281,15 @@ impl Context<'_> {
         let deprecated = struck_inside
             || markdown::has_struck(&name_cell.inlines)
             || description.as_deref().is_some_and(says_deprecated);
-        Some(Field {
-            wire: WireName {
-                name: name.clone(),
-                basis: WireBasis::Assumed,
-            },
-            name,
-            ty: ty.ty,
+        let field = Field {
             required,
             nullable: ty.nullable,
             doc: description,
             example: text(col.example),
             deprecated,
-            sources: vec![source],
-        })
+            ..Field::new(name, ty.ty)
+        };
+        Some(field.observed_at(source, self.lines.source(&type_cell.span)))
     }
 
     /// Keeps the unions a Ruby cell spells out inline as models of their own (the Ruby SDK's
@@ -647,7 +642,14 @@ mod tests {
         let f: Vec<_> = s
             .fields
             .iter()
-            .map(|f| (f.name.as_str(), f.required, f.nullable, f.sources[0].line))
+            .map(|f| {
+                (
+                    f.name.as_str(),
+                    f.required,
+                    f.nullable,
+                    f.observed[0].source.line,
+                )
+            })
             .collect();
         assert_eq!(
             f,

@@ -141,7 +141,7 @@ fn example_keys(schema: &Schema) -> Evidence {
             else {
                 continue;
             };
-            let Some(source) = f.sources.first() else {
+            let Some(source) = f.sources().next() else {
                 continue;
             };
             absorb(schema, &f.ty, &value, source, &mut evidence);
@@ -203,26 +203,20 @@ fn convention(evidence: &Evidence) -> Option<WireCase> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mdgen_ir::{Evidence as Ev, Field, TypeName};
+    use mdgen_ir::{Field, TypeName};
 
     fn field(name: &str, ty: TypeRef, example: Option<&str>) -> Field {
-        Field {
-            name: name.into(),
-            wire: WireName {
-                name: String::new(),
-                basis: WireBasis::Assumed,
-            },
-            ty,
-            required: false,
-            nullable: Ev::Unknown,
-            doc: None,
+        let f = Field {
             example: example.map(str::to_string),
-            deprecated: false,
-            sources: vec![Source {
+            ..Field::new(name, ty)
+        };
+        f.observed_at(
+            Source {
                 file: "m.md".into(),
                 line: 3,
-            }],
-        }
+            },
+            "",
+        )
     }
 
     fn schema(structs: Vec<(&str, Vec<Field>)>) -> Schema {

@@ -73,7 +73,7 @@ fn auth_link_fields_have_the_fused_facts() {
             f.ty.clone(),
             f.required,
             f.nullable,
-            f.sources.len(),
+            f.observed.len(),
         )
     };
     // PHP lists 16 fields, the newest version; the others fuse into them.

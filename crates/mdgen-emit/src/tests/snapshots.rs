@@ -210,7 +210,8 @@ fn awkward_names_are_reported() {
         ],
     );
     if let TypeDef::Struct(s) = &mut collide {
-        s.fields[1].sources = src(7);
+        let at = src(7).remove(0);
+        s.fields[1] = s.fields[1].clone().observed_at(at, "*string*");
     }
     let s = schema(vec![
         collide,
