@@ -8,6 +8,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::error::ErrorKind;
 use clap::{ArgGroup, Args, CommandFactory, Parser, Subcommand};
 use mdgen::{Builder, Diagnostics, Dialect, Error, Severity, WireCase};
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -65,6 +66,9 @@ struct Generate {
     /// Print only errors.
     #[arg(short, long)]
     quiet: bool,
+    /// Print every note (by default only the first few of each kind).
+    #[arg(short, long, conflicts_with = "quiet")]
+    verbose: bool,
     /// Write nothing; exit 1 naming each file that would change.
     #[arg(long)]
     check: bool,
@@ -126,9 +130,9 @@ fn generate(args: Generate) -> ExitCode {
     }
     let generation = match builder.generate() {
         Ok(generation) => generation,
-        Err(e) => return fail(&e, args.quiet),
+        Err(e) => return fail(&e, verbosity(&args)),
     };
-    report(&generation.diagnostics, args.quiet);
+    report(&generation.diagnostics, verbosity(&args));
     let result = match (&args.crate_dir, &args.name, &args.out, args.check) {
         (Some(dir), Some(name), _, false) => generation.write_crate(dir, name),
         (Some(dir), Some(name), _, true) => generation.check_crate(dir, name),
@@ -144,7 +148,7 @@ fn generate(args: Generate) -> ExitCode {
     };
     let paths = match result {
         Ok(paths) => paths,
-        Err(e) => return fail(&e, args.quiet),
+        Err(e) => return fail(&e, verbosity(&args)),
     };
     for path in &paths {
         if args.check {
@@ -167,9 +171,9 @@ fn ir(args: Ir) -> ExitCode {
     }
     let parsed = match builder.parse() {
         Ok(parsed) => parsed,
-        Err(e) => return fail(&e, false),
+        Err(e) => return fail(&e, Verbosity::Normal),
     };
-    report(&parsed.diagnostics, false);
+    report(&parsed.diagnostics, Verbosity::Normal);
     match serde_json::to_string_pretty(&parsed.schema) {
         Ok(json) => println!("{json}"),
         Err(e) => {
@@ -180,26 +184,70 @@ fn ir(args: Ir) -> ExitCode {
     exit_code(parsed.diagnostics.has_errors())
 }
 
+/// How much of the diagnostics to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verbosity {
+    /// Errors only.
+    Quiet,
+    /// Errors, warnings, and the first few notes of each kind.
+    Normal,
+    /// Everything.
+    Verbose,
+}
+
+/// Notes of one kind printed at `Verbosity::Normal`; a large docs folder has hundreds.
+const NOTES_PER_KIND: usize = 5;
+
+fn verbosity(args: &Generate) -> Verbosity {
+    match (args.quiet, args.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (_, true) => Verbosity::Verbose,
+        _ => Verbosity::Normal,
+    }
+}
+
 /// Prints the error, and the diagnostics behind it when strict mode failed.
-fn fail(error: &Error, quiet: bool) -> ExitCode {
+fn fail(error: &Error, verbosity: Verbosity) -> ExitCode {
     if let Error::Failed { diagnostics } = error {
-        report(diagnostics, quiet);
+        report(diagnostics, verbosity);
     }
     eprintln!("error: {error}");
     ExitCode::FAILURE
 }
 
-/// Renders diagnostics to stderr, only errors when `quiet`.
-fn report(diagnostics: &Diagnostics, quiet: bool) {
+/// Renders diagnostics to stderr as `verbosity` says, then what was left out.
+fn report(diagnostics: &Diagnostics, verbosity: Verbosity) {
+    let mut notes: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut hidden: BTreeMap<&str, usize> = BTreeMap::new();
     let shown = Diagnostics(
         diagnostics
             .iter()
-            .filter(|d| !quiet || d.severity == Severity::Error)
+            .filter(|d| match (verbosity, d.severity) {
+                (_, Severity::Error) | (Verbosity::Verbose, _) => true,
+                (Verbosity::Quiet, _) => false,
+                (Verbosity::Normal, Severity::Warning) => true,
+                (Verbosity::Normal, Severity::Note) => {
+                    let seen = notes.entry(&d.kind).or_default();
+                    *seen += 1;
+                    let show = *seen <= NOTES_PER_KIND;
+                    if !show {
+                        *hidden.entry(&d.kind).or_default() += 1;
+                    }
+                    show
+                }
+            })
             .cloned()
             .collect(),
     );
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     eprint!("{}", mdgen::render::render_all(&shown, color));
+    if !hidden.is_empty() {
+        let kinds: Vec<String> = hidden.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        eprintln!(
+            "mdgen: notes not shown: {} (-v shows them)",
+            kinds.join(", ")
+        );
+    }
 }
 
 fn exit_code(failed: bool) -> ExitCode {

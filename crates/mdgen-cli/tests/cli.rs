@@ -287,3 +287,31 @@ fn dialect_forces_the_notation_of_every_doc() {
         Some(2)
     );
 }
+
+#[test]
+fn only_the_first_notes_of_a_kind_are_printed_unless_verbose() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    fs::create_dir(&docs).unwrap();
+    for i in 0..7 {
+        let doc = format!(
+            "# Model{i}\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `someKey` | *string* | :heavy_check_mark: | N/A |\n"
+        );
+        fs::write(docs.join(format!("model{i}.md")), doc).unwrap();
+    }
+    let out = dir.path().join("out.rs");
+    let notes = |extra: &[&str]| {
+        let mut args = vec!["generate", s(&docs), "--out", s(&out)];
+        args.extend(extra);
+        let run = mdgen(&args);
+        assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+        let err = stderr(&run);
+        (
+            err.matches("note[assumed-wire-name]").count(),
+            err.contains("notes not shown: 2 assumed-wire-name"),
+        )
+    };
+    assert_eq!(notes(&[]), (5, true));
+    assert_eq!(notes(&["-v"]), (7, false));
+    assert_eq!(notes(&["-q"]), (0, false));
+}
