@@ -4,8 +4,10 @@
 //!
 //! Skipped, with a message, only when the corpus is not there.
 
+mod common;
+
 use mdgen_ir::Severity;
-use mdgen_parse::{parse, InputFile, Options};
+use mdgen_parse::{parse, Options};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -32,22 +34,6 @@ fn folders(root: &Path) -> Vec<(String, usize)> {
         .collect()
 }
 
-fn collect(dir: &Path, out: &mut Vec<InputFile>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            collect(&path, out);
-        } else if path.extension().is_some_and(|x| x == "md" || x == "mdx") {
-            let bytes = std::fs::read(&path).unwrap();
-            out.push(InputFile { path, bytes });
-        }
-    }
-}
-
 struct Report {
     folder: String,
     listed: usize,
@@ -60,8 +46,7 @@ struct Report {
 }
 
 fn run(root: &Path, folder: &str, listed: usize) -> Report {
-    let mut files = Vec::new();
-    collect(&root.join(folder), &mut files);
+    let files = common::docs(&root.join(folder), Path::new(""));
     let start = Instant::now();
     let parsed = parse(&files, &Options::default());
     let took = start.elapsed();

@@ -1,35 +1,19 @@
 //! Every dialect's type notation, old and new generator styles, read from small fixture docs
 //! (`tests/fixtures/<dialect>/`) written the way each Speakeasy SDK writes them.
 
+mod common;
+
 use mdgen_ir::{EnumWire, Evidence, Field, Schema, Severity, Struct, TypeDef, TypeName, TypeRef};
-use mdgen_parse::{parse, Dialect, InputFile, Options, Parsed};
+use mdgen_parse::{parse, Dialect, Options, Parsed};
 use std::path::{Path, PathBuf};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-fn collect(dir: &Path, root: &Path, out: &mut Vec<InputFile>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            collect(&path, root, out);
-        } else if path.extension().is_some_and(|x| x == "md" || x == "mdx") {
-            let bytes = std::fs::read(&path).unwrap();
-            let path = path.strip_prefix(root).unwrap().to_path_buf();
-            out.push(InputFile { path, bytes });
-        }
-    }
-}
-
 fn run_with(name: &str, dialect: Option<Dialect>) -> Parsed {
     let root = fixtures().join(name);
-    let mut files = Vec::new();
-    collect(&root, &root, &mut files);
+    let files = common::docs(&root, &root);
     assert!(!files.is_empty(), "no fixtures in {}", root.display());
     parse(
         &files,

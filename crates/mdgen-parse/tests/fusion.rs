@@ -1,24 +1,17 @@
 //! Each fusion rule, on one small API documented by TypeScript, Go and Python SDKs
 //! (tests/fixtures/fusion).
 
+mod common;
+
 use mdgen_ir::{
     EnumWire, Evidence, Field, Schema, Struct, TypeDef, TypeName, TypeRef, WireBasis, WireCase,
 };
 use mdgen_parse::{parse, InputFile, Options, Parsed};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 fn files() -> Vec<InputFile> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fusion");
-    let mut files = Vec::new();
-    for dialect in ["typescript", "go", "python"] {
-        for entry in std::fs::read_dir(root.join(dialect)).unwrap() {
-            let path = entry.unwrap().path();
-            let bytes = std::fs::read(&path).unwrap();
-            let rel: PathBuf = path.strip_prefix(&root).unwrap().into();
-            files.push(InputFile { path: rel, bytes });
-        }
-    }
-    files
+    common::docs(&root, &root)
 }
 
 fn run(options: &Options) -> Parsed {

@@ -1,21 +1,14 @@
 //! The seed docs (docs-input/stackone: two models in PHP, Ruby and TypeScript) read and fused.
 
+mod common;
+
 use mdgen_ir::{Evidence, Schema, Severity, TypeDef, TypeName, TypeRef, WireCase};
 use mdgen_parse::{parse, InputFile, Options, Parsed};
 use std::path::Path;
 
 fn seeds() -> Vec<InputFile> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs-input/stackone");
-    let mut files = Vec::new();
-    for dialect in ["php", "ruby", "typescript"] {
-        for entry in std::fs::read_dir(root.join(dialect)).unwrap() {
-            let path = entry.unwrap().path();
-            let bytes = std::fs::read(&path).unwrap();
-            let rel = path.strip_prefix(&root).unwrap().to_path_buf();
-            files.push(InputFile { path: rel, bytes });
-        }
-    }
-    files
+    common::docs(&root, &root)
 }
 
 fn run() -> Parsed {
