@@ -15,8 +15,10 @@ pub use notation::Dialect;
 
 use mdgen_ir::{Diagnostic, Diagnostics, Schema, Severity, WireCase};
 use model::Snippets;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Settings that change how docs are read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -53,16 +55,16 @@ pub struct Parsed {
 }
 
 /// Reads, links and fuses `files` into one schema. Never panics; problems become diagnostics.
-/// The result does not depend on the order of `files`.
+/// The result does not depend on the order of `files`, nor on how many threads read them.
 pub fn parse(files: &[InputFile], options: &Options) -> Parsed {
     let mut sorted: Vec<&InputFile> = files.iter().collect();
     sorted.sort_by(|a, b| a.path.cmp(&b.path));
     let mut diagnostics = Diagnostics::default();
     let mut snippets = Snippets::new();
-    let mut models = Vec::new();
-    for file in sorted {
-        let text = decode(file, &mut diagnostics);
-        let e = model::extract(&file.path, &text, options.dialect);
+    let mut models = Vec::with_capacity(sorted.len());
+    // Each file is read on its own, in parallel; fusion then sees them in path order.
+    for (e, decode_diagnostics) in extract_all(&sorted, options.dialect) {
+        diagnostics.extend(decode_diagnostics);
         models.extend(e.model);
         models.extend(e.extra);
         snippets.extend(e.snippets);
@@ -82,14 +84,66 @@ pub fn parse(files: &[InputFile], options: &Options) -> Parsed {
     }
 }
 
+/// What one file yields, with the diagnostics of decoding it.
+type FileResult = (model::Extracted, Diagnostics);
+
+/// [`model::extract`] of every file, in the order of `files`. The files are shared among up to
+/// [`std::thread::available_parallelism`] scoped threads, each taking the next file not yet
+/// taken, so that a few large files do not leave a thread idle; the results are put back in
+/// order, so they are the same whatever the number of threads.
+fn extract_all(files: &[&InputFile], dialect: Option<Dialect>) -> Vec<FileResult> {
+    let one = |file: &InputFile| {
+        let mut diagnostics = Diagnostics::default();
+        let text = decode(file, &mut diagnostics);
+        (model::extract(&file.path, &text, dialect), diagnostics)
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(files.len() / MIN_FILES_PER_THREAD)
+        .max(1);
+    if threads == 1 {
+        return files.iter().map(|f| one(f)).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(file) = files.get(i) else { break };
+            done.push((i, one(file)));
+        }
+        done
+    };
+    let mut results: Vec<Option<FileResult>> = Vec::new();
+    results.resize_with(files.len(), || None);
+    std::thread::scope(|scope| {
+        let others: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut all = work();
+        for handle in others {
+            match handle.join() {
+                Ok(done) => all.extend(done),
+                // A panic in a worker is a bug; rethrow it as if it happened here.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        for (i, result) in all {
+            results[i] = Some(result);
+        }
+    });
+    results.into_iter().flatten().collect()
+}
+
+/// Below this many files per thread, starting threads costs more than it saves.
+const MIN_FILES_PER_THREAD: usize = 16;
+
 /// The text of a file; invalid UTF-8 is replaced (U+FFFD) with a warning naming the first bad line.
-fn decode(file: &InputFile, diagnostics: &mut Diagnostics) -> String {
+fn decode<'a>(file: &'a InputFile, diagnostics: &mut Diagnostics) -> Cow<'a, str> {
     let bytes = file
         .bytes
         .strip_prefix(b"\xEF\xBB\xBF")
         .unwrap_or(&file.bytes);
     match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
+        Ok(s) => Cow::Borrowed(s),
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -102,7 +156,7 @@ fn decode(file: &InputFile, diagnostics: &mut Diagnostics) -> String {
                 line,
                 message,
             ));
-            String::from_utf8_lossy(bytes).into_owned()
+            String::from_utf8_lossy(bytes)
         }
     }
 }
