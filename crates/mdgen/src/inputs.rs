@@ -3,7 +3,7 @@
 use crate::Error;
 use mdgen_ir::{Diagnostic, Diagnostics, Severity};
 use mdgen_parse::InputFile;
-use std::collections::BTreeSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -25,19 +25,18 @@ pub(crate) struct Inputs {
 /// read once.
 pub(crate) fn collect(paths: &[PathBuf]) -> Result<Inputs, Error> {
     let mut inputs = Inputs::default();
-    let mut seen = BTreeSet::new();
+    let mut found = Found::default();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => Error::MissingInput { path: path.clone() },
             _ => Error::io(path, e),
         })?;
-        inputs
-            .roots
-            .push(path.canonicalize().map_err(|e| Error::io(path, e))?);
+        let canonical = path.canonicalize().map_err(|e| Error::io(path, e))?;
+        inputs.roots.push(canonical.clone());
         if meta.is_dir() {
-            let before = inputs.files.len();
-            collect_folder(path, &mut inputs, &mut seen)?;
-            if inputs.files.len() == before {
+            let before = found.docs.len();
+            collect_folder(path, canonical, &mut inputs, &mut found)?;
+            if found.docs.len() == before {
                 inputs.diagnostics.push(Diagnostic::new(
                     Severity::Warning,
                     "no-docs",
@@ -46,32 +45,63 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Result<Inputs, Error> {
                     "no .md or .mdx files in this folder",
                 ));
             }
-        } else {
-            read_file(path, &mut inputs, &mut seen)?;
+        } else if found.seen.insert(canonical) {
+            inputs.read.push(path.clone());
+            found.docs.push(path.clone());
         }
     }
+    inputs.files = read_all(found.docs)?;
     Ok(inputs)
 }
 
+/// The docs found so far, and the canonical paths of those, to read each file once.
+#[derive(Default)]
+struct Found {
+    docs: Vec<PathBuf>,
+    seen: HashSet<PathBuf>,
+}
+
+/// Finds the docs under `root` (whose canonical path is `canonical`). Canonical paths, which tell
+/// when two paths are one file, are built from the folder's as the walk goes down; only a
+/// symbolic link costs a `canonicalize`.
 fn collect_folder(
     root: &Path,
+    canonical: PathBuf,
     inputs: &mut Inputs,
-    seen: &mut BTreeSet<PathBuf>,
+    found: &mut Found,
 ) -> Result<(), Error> {
     let walk = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    // The canonical path of each folder entered, by its path in the walk.
+    let mut folders: HashMap<PathBuf, PathBuf> = HashMap::new();
     for entry in walk {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(root).to_path_buf();
             Error::io(path, e.into())
         })?;
-        if entry.file_type().is_dir() {
-            inputs.read.push(entry.into_path());
-        } else if entry.file_type().is_file() && is_doc(entry.path()) {
-            read_file(entry.path(), inputs, seen)?;
+        let is_dir = entry.file_type().is_dir();
+        let is_doc = entry.file_type().is_file() && is_doc(entry.path());
+        if !is_dir && !is_doc {
+            continue;
+        }
+        let parent = entry.path().parent().and_then(|p| folders.get(p));
+        let key = match parent {
+            _ if entry.depth() == 0 => canonical.clone(),
+            Some(parent) if !entry.path_is_symlink() => parent.join(entry.file_name()),
+            _ => entry
+                .path()
+                .canonicalize()
+                .map_err(|e| Error::io(entry.path(), e))?,
+        };
+        if is_dir {
+            inputs.read.push(entry.path().to_path_buf());
+            folders.insert(entry.into_path(), key);
+        } else if found.seen.insert(key) {
+            inputs.read.push(entry.path().to_path_buf());
+            found.docs.push(entry.into_path());
         }
     }
     Ok(())
@@ -83,19 +113,44 @@ fn is_doc(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("mdx"))
 }
 
-fn read_file(path: &Path, inputs: &mut Inputs, seen: &mut BTreeSet<PathBuf>) -> Result<(), Error> {
-    let key = path.canonicalize().map_err(|e| Error::io(path, e))?;
-    if !seen.insert(key) {
-        return Ok(());
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    inputs.read.push(path.to_path_buf());
-    inputs.files.push(InputFile {
-        path: path.to_path_buf(),
-        bytes,
-    });
-    Ok(())
+/// Reads `paths`, in parallel where there are enough of them; the files come back in the order
+/// of `paths`, and an error is that of the first path that failed.
+fn read_all(paths: Vec<PathBuf>) -> Result<Vec<InputFile>, Error> {
+    let read = |path: &PathBuf| std::fs::read(path).map_err(|e| Error::io(path, e));
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(paths.len() / MIN_FILES_PER_THREAD)
+        .max(1);
+    let contents: Vec<Result<Vec<u8>, Error>> = if threads == 1 {
+        paths.iter().map(read).collect()
+    } else {
+        // Contiguous chunks: reading is cheap per file and even, so no work-sharing is needed.
+        let chunk = paths.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = paths
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(read).collect::<Vec<_>>()))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
+        })
+    };
+    paths
+        .into_iter()
+        .zip(contents)
+        .map(|(path, bytes)| {
+            Ok(InputFile {
+                path,
+                bytes: bytes?,
+            })
+        })
+        .collect()
 }
+
+/// Below this many files per thread, starting a thread costs more than it saves.
+const MIN_FILES_PER_THREAD: usize = 64;
 
 #[cfg(test)]
 mod tests {
@@ -155,6 +210,32 @@ mod tests {
         assert_eq!(inputs.files.len(), 1);
         assert_eq!(inputs.files[0].path, seed);
         assert_eq!(inputs.roots.len(), 3);
+    }
+
+    #[test]
+    fn many_files_are_read_in_order_and_links_to_one_file_count_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("docs");
+        for i in 0..300 {
+            touch(&root.join(format!("m/{i:03}.md")), &format!("doc {i}"));
+        }
+        let mut expected: Vec<PathBuf> = (0..300)
+            .map(|i| root.join(format!("m/{i:03}.md")))
+            .collect();
+        #[cfg(unix)]
+        {
+            // A linked folder and a linked file lead to docs already found: read once.
+            std::os::unix::fs::symlink(root.join("m"), root.join("n")).unwrap();
+            std::os::unix::fs::symlink(root.join("m/000.md"), root.join("z.md")).unwrap();
+            touch(&root.join("zz.md"), "last");
+            expected.push(root.join("zz.md"));
+        }
+        let inputs = collect(std::slice::from_ref(&root)).unwrap();
+        let paths: Vec<_> = inputs.files.iter().map(|f| f.path.clone()).collect();
+        assert_eq!(paths, expected);
+        for (i, f) in inputs.files.iter().take(300).enumerate() {
+            assert_eq!(f.bytes, format!("doc {i}").into_bytes());
+        }
     }
 
     #[test]
