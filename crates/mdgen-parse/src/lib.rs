@@ -63,7 +63,7 @@ pub fn parse(files: &[InputFile], options: &Options) -> Parsed {
     let mut snippets = Snippets::new();
     let mut models = Vec::with_capacity(sorted.len());
     // Each file is read on its own, in parallel; fusion then sees them in path order.
-    for (e, decode_diagnostics) in extract_all(&sorted, options.dialect) {
+    for (e, decode_diagnostics) in extract_all(&sorted, options.dialect, threads(sorted.len())) {
         diagnostics.extend(decode_diagnostics);
         models.extend(e.model);
         models.extend(e.extra);
@@ -87,21 +87,25 @@ pub fn parse(files: &[InputFile], options: &Options) -> Parsed {
 /// What one file yields, with the diagnostics of decoding it.
 type FileResult = (model::Extracted, Diagnostics);
 
-/// [`model::extract`] of every file, in the order of `files`. The files are shared among up to
-/// [`std::thread::available_parallelism`] scoped threads, each taking the next file not yet
-/// taken, so that a few large files do not leave a thread idle; the results are put back in
-/// order, so they are the same whatever the number of threads.
-fn extract_all(files: &[&InputFile], dialect: Option<Dialect>) -> Vec<FileResult> {
+/// How many threads to read `files` files with: the cores, but not for a handful of files.
+fn threads(files: usize) -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(files / MIN_FILES_PER_THREAD)
+        .max(1)
+}
+
+/// [`model::extract`] of every file, in the order of `files`. The files are shared among
+/// `threads` scoped threads, each taking the next file not yet taken, so that a few large files
+/// do not leave a thread idle; the results are put back in order, so they are the same whatever
+/// the number of threads.
+fn extract_all(files: &[&InputFile], dialect: Option<Dialect>, threads: usize) -> Vec<FileResult> {
     let one = |file: &InputFile| {
         let mut diagnostics = Diagnostics::default();
         let text = decode(file, &mut diagnostics);
         (model::extract(&file.path, &text, dialect), diagnostics)
     };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(files.len() / MIN_FILES_PER_THREAD)
-        .max(1);
-    if threads == 1 {
+    if threads <= 1 {
         return files.iter().map(|f| one(f)).collect();
     }
     let next = AtomicUsize::new(0);
@@ -157,6 +161,42 @@ fn decode<'a>(file: &'a InputFile, diagnostics: &mut Diagnostics) -> Cow<'a, str
                 message,
             ));
             String::from_utf8_lossy(bytes)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extraction_does_not_depend_on_the_number_of_threads() {
+        let files: Vec<InputFile> = (0..101)
+            .map(|i| InputFile {
+                path: PathBuf::from(format!("docs/m{i:03}.md")),
+                bytes: match i % 3 {
+                    0 => format!("# M{i}\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id{i}` | *string* | :heavy_check_mark: | N/A |\n").into_bytes(),
+                    1 => format!("# E{i}\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `A` | a{i} |\n").into_bytes(),
+                    _ => b"# Broken\n\xff\xfe not a model\n".to_vec(),
+                },
+            })
+            .collect();
+        let refs: Vec<&InputFile> = files.iter().collect();
+        let show = |results: Vec<FileResult>| -> Vec<String> {
+            results
+                .into_iter()
+                .map(|(e, d)| format!("{:?} {:?} {:?} {:?}", e.model, e.snippets, e.diagnostics, d))
+                .collect()
+        };
+        let one = show(extract_all(&refs, None, 1));
+        assert_eq!(one.len(), files.len());
+        assert!(one[0].contains("id0") && one[1].contains("a1") && one[2].contains("invalid-utf8"));
+        for threads in [2, 3, 8] {
+            assert_eq!(
+                show(extract_all(&refs, None, threads)),
+                one,
+                "{threads} threads"
+            );
         }
     }
 }
