@@ -10,20 +10,18 @@ use proc_macro2::Ident;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-/// The state of one [`crate::emit`] run.
-pub struct Ctx<'a> {
-    pub options: &'a Options,
-    pub resolver: Resolver<'a>,
-    pub recursion: Recursion<'a>,
+/// What every item emitter reads and none changes: built once per [`crate::emit`] run and
+/// shared by the threads that emit the items.
+pub struct Shared<'a> {
+    resolver: Resolver<'a>,
+    recursion: Recursion<'a>,
     derives: BTreeMap<&'a TypeName, Derives>,
     idents: BTreeMap<&'a TypeName, String>,
-    /// The crates the code emitted so far uses.
-    pub deps: Deps,
-    pub diagnostics: Diagnostics,
 }
 
-impl<'a> Ctx<'a> {
-    pub fn new(schema: &'a Schema, options: &'a Options) -> Self {
+impl<'a> Shared<'a> {
+    /// The shared state, and the warnings about type names that collide.
+    pub fn new(schema: &'a Schema) -> (Self, Diagnostics) {
         let resolver = Resolver::new(schema);
         let recursion = Recursion::new(schema, &resolver);
         let derives = traits::derives(schema, &resolver);
@@ -46,14 +44,39 @@ impl<'a> Ctx<'a> {
             }
             idents.insert(names[i], text);
         }
-        Ctx {
-            options,
+        let shared = Shared {
             resolver,
             recursion,
             derives,
             idents,
+        };
+        (shared, diagnostics)
+    }
+}
+
+/// The state of one thread of a [`crate::emit`] run: the shared state, and what the items it
+/// emitted used and reported.
+pub struct Ctx<'a> {
+    pub options: &'a Options,
+    pub resolver: &'a Resolver<'a>,
+    pub recursion: &'a Recursion<'a>,
+    derives: &'a BTreeMap<&'a TypeName, Derives>,
+    idents: &'a BTreeMap<&'a TypeName, String>,
+    /// The crates the code emitted so far uses.
+    pub deps: Deps,
+    pub diagnostics: Diagnostics,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(shared: &'a Shared<'a>, options: &'a Options) -> Self {
+        Ctx {
+            options,
+            resolver: &shared.resolver,
+            recursion: &shared.recursion,
+            derives: &shared.derives,
+            idents: &shared.idents,
             deps: Deps::default(),
-            diagnostics,
+            diagnostics: Diagnostics::default(),
         }
     }
 

@@ -116,7 +116,7 @@ fn unique_wire_names<'s>(ctx: &mut Ctx, s: &'s Struct) -> Vec<&'s Field> {
 fn field(ctx: &mut Ctx, s: &Struct, f: &Field, text: &str, rename: Option<&str>) -> TokenStream {
     ctx.check_refs(&f.ty, &sources(f, s), &s.name);
     let mut ty = ctx.rust_type(&f.ty);
-    if ctx.recursion.needs_box(&s.name, &f.ty, &ctx.resolver) {
+    if ctx.recursion.needs_box(&s.name, &f.ty, ctx.resolver) {
         ty = quote!(::std::boxed::Box<#ty>);
     }
     let mut serde: Vec<TokenStream> = rename.map(|w| quote!(rename = #w)).into_iter().collect();

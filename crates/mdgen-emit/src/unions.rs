@@ -22,7 +22,7 @@ pub fn emit(ctx: &mut Ctx, u: &Union) -> TokenStream {
         // recurse forever.
         if ctx
             .recursion
-            .loops_through_unions(&u.name, &v.ty, &ctx.resolver)
+            .loops_through_unions(&u.name, &v.ty, ctx.resolver)
         {
             let (file, line) = place(&u.sources);
             ctx.diagnostics.push(Diagnostic::new(
@@ -46,7 +46,7 @@ pub fn emit(ctx: &mut Ctx, u: &Union) -> TokenStream {
     if variants.is_empty() {
         variants.push(&any);
     }
-    variants.sort_by_key(|v| specificity(&v.ty, &ctx.resolver));
+    variants.sort_by_key(|v| specificity(&v.ty, ctx.resolver));
 
     let bases: Vec<String> = variants.iter().map(|v| variant_base(v)).collect();
     let deduped = ident::dedupe(&bases, Case::Pascal);
@@ -68,7 +68,7 @@ pub fn emit(ctx: &mut Ctx, u: &Union) -> TokenStream {
         .map(|(v, (text, _))| {
             ctx.check_refs(&v.ty, &u.sources, &u.name);
             let mut ty = ctx.rust_type(&v.ty);
-            if ctx.recursion.needs_box(&u.name, &v.ty, &ctx.resolver) {
+            if ctx.recursion.needs_box(&u.name, &v.ty, ctx.resolver) {
                 ty = quote!(::std::boxed::Box<#ty>);
             } else if let TypeRef::Named(n) = &v.ty {
                 large |= matches!(
