@@ -217,3 +217,53 @@ fn format_item(item: syn::Item) -> String {
         items: vec![item],
     })
 }
+
+#[cfg(test)]
+mod thread_tests {
+    use super::*;
+    use crate::test_schema::{enumeration, field, named, nullable, schema, str_value, strukt};
+    use mdgen_ir::TypeRef;
+
+    #[test]
+    fn items_do_not_depend_on_the_number_of_threads() {
+        let mut defs = Vec::new();
+        for i in 0..70 {
+            defs.push(strukt(
+                &format!("M{i}"),
+                vec![
+                    field("next", named(&format!("M{}", (i + 1) % 70)), false),
+                    nullable(field("when", TypeRef::DateTime, false)),
+                    field("kind", named(&format!("K{i}")), true),
+                    field("missing", named("Nowhere"), true),
+                ],
+            ));
+            defs.push(enumeration(
+                &format!("K{i}"),
+                vec![str_value(None, "a"), str_value(None, "b")],
+            ));
+        }
+        let s = schema(defs);
+        let (shared, _) = Shared::new(&s);
+        let options = Options::default();
+        let defs: Vec<&TypeDef> = s.types.values().collect();
+        let show = |items: Vec<Item>| -> Vec<String> {
+            let shown = items
+                .into_iter()
+                .map(|i| format!("{:?} {:?} {:?}", i.code, i.deps, i.diagnostics));
+            shown.collect()
+        };
+        let one = show(emit_items(&shared, &options, &defs, 1));
+        assert_eq!(one.len(), 140);
+        assert!(one[0].contains("pub enum K0") && one[0].contains("serde_json: false"));
+        assert!(one
+            .iter()
+            .any(|i| i.contains("Box<M0>") && i.contains("unknown-type")));
+        for threads in [2, 3, 7] {
+            let many = show(emit_items(&shared, &options, &defs, threads));
+            assert_eq!(many, one, "{threads} threads");
+        }
+        let whole = emit(&s, &options);
+        assert!(whole.deps.chrono && whole.deps.serde_with && whole.deps.serde_json);
+        assert_eq!(whole.code.matches("\n\n#[derive").count(), 140);
+    }
+}
