@@ -12,7 +12,7 @@ pub use diag::{Diagnostic, Diagnostics, Severity};
 pub use naming::{normalize_key, WireCase};
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -45,6 +45,57 @@ pub struct Source {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Schema {
     pub types: BTreeMap<TypeName, TypeDef>,
+}
+
+impl Schema {
+    /// Keeps the types `roots` name and every type they reach through fields, array items,
+    /// map values and union members; drops the rest. A root matches a type by exact name, else
+    /// by [`TypeName::key`] (case, `_` and `-` ignored) when that is unique. Linear in the size
+    /// of the schema: each kept type is visited once.
+    ///
+    /// Returns the roots that name no type (and then changes nothing).
+    pub fn retain_reachable<S: AsRef<str>>(&mut self, roots: &[S]) -> Result<(), Vec<String>> {
+        let mut by_key: HashMap<String, Option<&TypeName>> = HashMap::new();
+        for name in self.types.keys() {
+            by_key
+                .entry(name.key())
+                .and_modify(|found| *found = None)
+                .or_insert(Some(name));
+        }
+        let find = |name: &str| -> Option<&TypeName> {
+            match self.types.get_key_value(&TypeName(name.to_string())) {
+                Some((found, _)) => Some(found),
+                None => by_key.get(&normalize_key(name)).copied().flatten(),
+            }
+        };
+        let mut unknown = Vec::new();
+        let mut stack = Vec::new();
+        for root in roots {
+            match find(root.as_ref()) {
+                Some(name) => stack.push(name),
+                None => unknown.push(root.as_ref().to_string()),
+            }
+        }
+        if !unknown.is_empty() {
+            return Err(unknown);
+        }
+        let mut keep: HashSet<&TypeName> = HashSet::new();
+        while let Some(name) = stack.pop() {
+            if !keep.insert(name) {
+                continue;
+            }
+            let refs: Vec<&TypeRef> = match &self.types[name] {
+                TypeDef::Struct(s) => s.fields.iter().map(|f| &f.ty).collect(),
+                TypeDef::Union(u) => u.variants.iter().map(|v| &v.ty).collect(),
+                TypeDef::Enum(_) => Vec::new(),
+            };
+            let reached = refs.into_iter().flat_map(TypeRef::named);
+            stack.extend(reached.filter_map(|n| find(&n.0)));
+        }
+        let keep: HashSet<TypeName> = keep.into_iter().cloned().collect();
+        self.types.retain(|name, _| keep.contains(name));
+        Ok(())
+    }
 }
 
 /// One model.
@@ -376,5 +427,136 @@ mod tests {
         assert_eq!(t.to_string(), "array<map<int64>>");
         assert_eq!(TypeRef::Named(TypeName("Foo".into())).to_string(), "Foo");
         assert_eq!(TypeRef::Const("x".into()).to_string(), "const \"x\"");
+    }
+}
+
+#[cfg(test)]
+mod retain_tests {
+    use super::*;
+
+    fn name(n: &str) -> TypeName {
+        TypeName(n.to_string())
+    }
+
+    fn strukt(n: &str, tys: Vec<TypeRef>) -> TypeDef {
+        let field = |(i, ty): (usize, TypeRef)| Field {
+            name: format!("f{i}"),
+            wire: WireName {
+                name: format!("f{i}"),
+                basis: WireBasis::Assumed,
+            },
+            ty,
+            required: true,
+            nullable: Evidence::Unknown,
+            doc: None,
+            example: None,
+            deprecated: false,
+            observed: Vec::new(),
+        };
+        TypeDef::Struct(Struct {
+            name: name(n),
+            doc: None,
+            fields: tys.into_iter().enumerate().map(field).collect(),
+            deprecated: false,
+            sources: Vec::new(),
+        })
+    }
+
+    fn schema(defs: Vec<TypeDef>) -> Schema {
+        Schema {
+            types: defs.into_iter().map(|d| (d.name().clone(), d)).collect(),
+        }
+    }
+
+    fn named(n: &str) -> TypeRef {
+        TypeRef::Named(name(n))
+    }
+
+    fn names(s: &Schema) -> Vec<&str> {
+        s.types.keys().map(|n| n.0.as_str()).collect()
+    }
+
+    /// A: B, [C], map<D>, itself; B: U; U: E | B (a cycle); C, D, E: nothing; Lone, Other: apart.
+    fn sample() -> Schema {
+        let e = TypeDef::Enum(Enum {
+            name: name("E"),
+            doc: None,
+            values: Vec::new(),
+            values_known: true,
+            deprecated: false,
+            sources: Vec::new(),
+        });
+        let u = TypeDef::Union(Union {
+            name: name("U"),
+            doc: None,
+            variants: vec![
+                Variant {
+                    name: "E".into(),
+                    ty: named("E"),
+                },
+                Variant {
+                    name: "B".into(),
+                    ty: named("B"),
+                },
+            ],
+            discriminator: None,
+            sources: Vec::new(),
+        });
+        schema(vec![
+            strukt(
+                "A",
+                vec![
+                    named("B"),
+                    TypeRef::Array(Box::new(named("C"))),
+                    TypeRef::Map(Box::new(named("D"))),
+                    named("A"),
+                    TypeRef::String,
+                    named("Missing"),
+                ],
+            ),
+            strukt("B", vec![named("U")]),
+            u,
+            e,
+            strukt("C", vec![]),
+            strukt("D", vec![]),
+            strukt("Lone", vec![named("other")]),
+            strukt("Other", vec![]),
+        ])
+    }
+
+    #[test]
+    fn keeps_the_roots_and_everything_they_reach() {
+        let mut s = sample();
+        s.retain_reachable(&["A"]).unwrap();
+        assert_eq!(names(&s), ["A", "B", "C", "D", "E", "U"]);
+
+        let mut s = sample();
+        s.retain_reachable(&["U"]).unwrap();
+        assert_eq!(names(&s), ["B", "E", "U"], "through the cycle, not up to A");
+
+        let mut s = sample();
+        s.retain_reachable(&["lone", "C"]).unwrap();
+        assert_eq!(
+            names(&s),
+            ["C", "Lone", "Other"],
+            "matched by key both ways"
+        );
+    }
+
+    #[test]
+    fn unknown_roots_are_named_and_nothing_changes() {
+        let mut s = sample();
+        let before = s.clone();
+        let err = s.retain_reachable(&["A", "Nope", "Missing"]).unwrap_err();
+        assert_eq!(err, ["Nope", "Missing"]);
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn an_ambiguous_key_needs_the_exact_name() {
+        let mut s = schema(vec![strukt("a_b", vec![]), strukt("AB", vec![])]);
+        assert_eq!(s.retain_reachable(&["ab"]).unwrap_err(), ["ab"]);
+        s.retain_reachable(&["AB"]).unwrap();
+        assert_eq!(names(&s), ["AB"]);
     }
 }
