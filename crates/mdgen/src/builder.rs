@@ -3,9 +3,9 @@
 use crate::config::Config;
 use crate::{inputs, write, Error};
 use mdgen_emit::Deps;
-use mdgen_ir::{Diagnostics, Schema, Severity, WireCase};
+use mdgen_ir::{Diagnostics, Schema, Severity, TypeDef, WireCase};
 use mdgen_parse::{Dialect, ModelOptions};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Configures and runs mdgen; the API for build scripts.
@@ -39,6 +39,7 @@ pub struct Builder {
     dev_dependencies: BTreeMap<String, toml::Value>,
     dialect: Option<Dialect>,
     models: BTreeMap<String, ModelOptions>,
+    only: Vec<String>,
 }
 
 impl Builder {
@@ -83,6 +84,19 @@ impl Builder {
     ) -> Self {
         let model = self.models.entry(model.into()).or_default();
         model.rename.insert(field.into(), wire.into());
+        self
+    }
+
+    /// Generates only the models named (matched like `[models.Name]`: exactly, else ignoring
+    /// case, `_` and `-`) and the models they need, and reports only the diagnostics of their
+    /// docs. A name that is no model is an [`Error::UnknownModels`]. Replaces the config file's
+    /// `only` list.
+    pub fn only<I, S>(mut self, models: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.only.extend(models.into_iter().map(Into::into));
         self
     }
 
@@ -134,6 +148,9 @@ impl Builder {
         config.tri_state = self.tri_state.unwrap_or(config.tri_state);
         config.strict = self.strict.unwrap_or(config.strict);
         config.dialect = self.dialect.or(config.dialect);
+        if !self.only.is_empty() {
+            config.only.clone_from(&self.only);
+        }
         for (model, options) in &self.models {
             let entry = config.models.entry(model.clone()).or_default();
             entry.wire_case = options.wire_case.or(entry.wire_case);
@@ -162,7 +179,10 @@ impl Builder {
             dialect: config.dialect,
             models: config.models.clone(),
         };
-        let parsed = mdgen_parse::parse(&inputs.files, &options);
+        let mut parsed = mdgen_parse::parse(&inputs.files, &options);
+        if !config.only.is_empty() {
+            only(&mut parsed, &config.only)?;
+        }
         let mut diagnostics = inputs.diagnostics;
         diagnostics.extend(parsed.diagnostics);
         let mut inputs_read = inputs.read;
@@ -246,6 +266,35 @@ impl Builder {
     pub fn check_crate(&self, dir: impl AsRef<Path>, name: &str) -> Result<Vec<PathBuf>, Error> {
         self.generate()?.check_crate(dir, name)
     }
+}
+
+/// Keeps the models `names` and what they need, and the diagnostics of docs that still
+/// describe a kept model (or no model at all: a doc skipped as not a model is still reported).
+fn only(parsed: &mut mdgen_parse::Parsed, names: &[String]) -> Result<(), Error> {
+    // A model's sources are every doc that describes it (its fields' docs among them).
+    fn files(schema: &Schema) -> HashSet<&Path> {
+        let sources = schema.types.values().flat_map(TypeDef::sources);
+        sources.map(|s| s.file.as_path()).collect()
+    }
+    let all: HashSet<PathBuf> = files(&parsed.schema)
+        .into_iter()
+        .map(Path::to_path_buf)
+        .collect();
+    parsed
+        .schema
+        .retain_reachable(names)
+        .map_err(|names| Error::UnknownModels { names })?;
+    let kept = files(&parsed.schema);
+    let dropped: HashSet<&Path> = all
+        .iter()
+        .map(PathBuf::as_path)
+        .filter(|f| !kept.contains(f))
+        .collect();
+    parsed
+        .diagnostics
+        .0
+        .retain(|d| !dropped.contains(d.file.as_path()));
+    Ok(())
 }
 
 /// The lines a build script prints: what to rerun on, and the diagnostics worth a warning.

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 /// tri_state = true           # optional + nullable fields as Option<Option<T>>
 /// strict = false             # warnings are errors, and errors stop all output
 /// dialect = "php"            # read every doc in this dialect instead of detecting it
+/// only = ["ConnectSessionTokenAuthLink"]  # just these models and what they need
 ///
 /// [models.ConnectSessionToken]          # settings for one model
 /// wire_case = "camelCase"                # its keys' convention, over the run's
@@ -41,6 +42,8 @@ pub struct Config {
     pub dialect: Option<Dialect>,
     /// Settings for single models, by model name.
     pub models: BTreeMap<String, ModelOptions>,
+    /// Generate only these models and the models they need; all models when empty.
+    pub only: Vec<String>,
 }
 
 impl Default for Config {
@@ -53,6 +56,7 @@ impl Default for Config {
             dev_dependencies: BTreeMap::new(),
             dialect: None,
             models: BTreeMap::new(),
+            only: Vec::new(),
         }
     }
 }
@@ -71,6 +75,8 @@ struct File {
     dialect: Option<Dialect>,
     #[serde(default)]
     models: BTreeMap<String, ModelFile>,
+    #[serde(default)]
+    only: Vec<String>,
 }
 
 /// A `[models.Name]` table.
@@ -116,6 +122,7 @@ impl Config {
                     (name, options)
                 })
                 .collect(),
+            only: file.only,
         })
     }
 }
@@ -173,6 +180,14 @@ mod tests {
         assert_eq!(c.models, BTreeMap::from([("Account".to_string(), want)]));
         let err = Config::from_toml("[models.A]\ncase = 1\n", Path::new("m.toml")).unwrap_err();
         assert!(err.to_string().contains("unknown field `case`"), "{err}");
+    }
+
+    #[test]
+    fn only_lists_models() {
+        let c = Config::from_toml("only = [\"A\", \"b_c\"]", Path::new("m.toml")).unwrap();
+        assert_eq!(c.only, ["A", "b_c"]);
+        let err = Config::from_toml("only = \"A\"", Path::new("m.toml")).unwrap_err();
+        assert!(matches!(err, Error::Config { .. }), "{err}");
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub enum Error {
     NoOutDir,
     /// Strict mode and the docs gave errors or warnings; nothing was written.
     Failed { diagnostics: Diagnostics },
+    /// `only` named models that no doc defines.
+    UnknownModels { names: Vec<String> },
 }
 
 impl Error {
@@ -61,6 +63,14 @@ impl fmt::Display for Error {
                 diagnostics.count(Severity::Error),
                 diagnostics.count(Severity::Warning)
             ),
+            Error::UnknownModels { names } => {
+                let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+                let (what, list) = match names.len() {
+                    1 => ("no model named", names[0].clone()),
+                    _ => ("no models named", names.join(", ")),
+                };
+                write!(f, "`only`: the docs define {what} {list}")
+            }
         }
     }
 }

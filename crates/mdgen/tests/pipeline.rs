@@ -175,3 +175,77 @@ fn a_config_file_drives_a_run() {
     );
     assert!(g.inputs_read.contains(&docs.join("broken.md")));
 }
+
+#[test]
+fn only_keeps_the_named_models_and_what_they_need() {
+    let all = Builder::new()
+        .input(stackone())
+        .wire_case(WireCase::Snake)
+        .generate()
+        .unwrap();
+    let only = Builder::new()
+        .input(stackone())
+        .wire_case(WireCase::Snake)
+        .only(["connect_session_token_auth_link"])
+        .generate()
+        .unwrap();
+    let items = |code: &str| -> Vec<String> {
+        code.lines()
+            .filter_map(|l| {
+                l.strip_prefix("pub struct ")
+                    .or(l.strip_prefix("pub enum "))
+            })
+            .map(|l| l.trim_end_matches(" {").to_string())
+            .collect()
+    };
+    assert_eq!(
+        items(&only.code),
+        [
+            "ConnectSessionTokenAuthLink",
+            "ConnectSessionTokenAuthLinkCategories",
+            "ConnectSessionTokenAuthLinkType",
+        ]
+    );
+    assert!(items(&all.code).len() > 3, "{:?}", items(&all.code));
+    // Only the diagnostics of the docs that still describe a kept model remain.
+    let auth_link = |d: &mdgen::Diagnostic| {
+        let file = d.file.to_string_lossy().to_lowercase();
+        file.contains("connectsessiontokenauthlink")
+    };
+    assert!(
+        only.diagnostics.iter().all(auth_link),
+        "{:?}",
+        only.diagnostics
+    );
+    assert!(
+        !all.diagnostics.iter().all(auth_link),
+        "the test needs others"
+    );
+    // Everything is still read, so a build script reruns when any doc changes.
+    assert_eq!(only.inputs_read, all.inputs_read);
+}
+
+#[test]
+fn only_naming_no_model_is_an_error_naming_it() {
+    let err = Builder::new()
+        .input(stackone())
+        .only(["ConnectSessionToken", "NoSuchModel", "Nor-This"])
+        .generate()
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::UnknownModels { names } if names == &["NoSuchModel", "Nor-This"])
+    );
+    assert_eq!(
+        err.to_string(),
+        "`only`: the docs define no models named `NoSuchModel`, `Nor-This`"
+    );
+    let err = Builder::new()
+        .input(stackone())
+        .only(["Nope"])
+        .parse()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "`only`: the docs define no model named `Nope`"
+    );
+}
