@@ -57,6 +57,9 @@ struct Generate {
     /// Read every doc in this dialect instead of detecting it per file.
     #[arg(long, value_name = "DIALECT", value_parser = dialect())]
     dialect: Option<Dialect>,
+    /// Generate only these models and the models they need (comma-separated or repeated).
+    #[arg(long, value_name = "MODEL,...", value_delimiter = ',')]
+    only: Vec<String>,
     /// Optional nullable fields as one Option<T> instead of Option<Option<T>>.
     #[arg(long)]
     no_tri_state: bool,
@@ -85,6 +88,9 @@ struct Ir {
     /// Read every doc in this dialect instead of detecting it per file.
     #[arg(long, value_name = "DIALECT", value_parser = dialect())]
     dialect: Option<Dialect>,
+    /// Only these models and the models they need (comma-separated or repeated).
+    #[arg(long, value_name = "MODEL,...", value_delimiter = ',')]
+    only: Vec<String>,
 }
 
 fn dialect() -> impl TypedValueParser<Value = Dialect> {
@@ -125,6 +131,9 @@ fn generate(args: Generate) -> ExitCode {
     if let Some(case) = args.wire_case {
         builder = builder.wire_case(case);
     }
+    if !args.only.is_empty() {
+        builder = builder.only(&args.only);
+    }
     if args.no_tri_state {
         builder = builder.tri_state(false);
     }
@@ -162,7 +171,7 @@ fn generate(args: Generate) -> ExitCode {
 }
 
 fn ir(args: Ir) -> ExitCode {
-    let mut builder = Builder::new().inputs(&args.inputs);
+    let mut builder = Builder::new().inputs(&args.inputs).only(&args.only);
     if let Some(dialect) = args.dialect {
         builder = builder.dialect(dialect);
     }

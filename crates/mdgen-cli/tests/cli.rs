@@ -315,3 +315,73 @@ fn only_the_first_notes_of_a_kind_are_printed_unless_verbose() {
     assert_eq!(notes(&["-v"]), (7, false));
     assert_eq!(notes(&["-q"]), (0, false));
 }
+
+#[test]
+fn only_generates_the_named_models_and_what_they_need() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("models.rs");
+    let run = mdgen(&[
+        "generate",
+        s(&stackone()),
+        "--out",
+        s(&out),
+        "--wire-case",
+        "snake_case",
+        "--only",
+        "ConnectSessionTokenAuthLink",
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let code = fs::read_to_string(&out).unwrap();
+    assert!(
+        code.contains("pub struct ConnectSessionTokenAuthLink {"),
+        "{code}"
+    );
+    assert!(
+        code.contains("pub enum ConnectSessionTokenAuthLinkType {"),
+        "{code}"
+    );
+    assert!(!code.contains("pub struct ConnectSessionToken {"), "{code}");
+    assert!(
+        !code.contains("pub enum ConnectSessionTokenCategories {"),
+        "{code}"
+    );
+
+    // A list, and `ir` too.
+    let ir = mdgen(&[
+        "ir",
+        s(&stackone()),
+        "--only",
+        "ConnectSessionTokenAuthLinkType,ConnectSessionTokenCategories",
+    ]);
+    assert_eq!(ir.status.code(), Some(0), "{}", stderr(&ir));
+    let json: serde_json::Value = serde_json::from_slice(&ir.stdout).unwrap();
+    let names: Vec<&String> = json["types"].as_object().unwrap().keys().collect();
+    assert_eq!(
+        names,
+        [
+            "ConnectSessionTokenAuthLinkType",
+            "ConnectSessionTokenCategories"
+        ]
+    );
+}
+
+#[test]
+fn only_naming_no_model_exits_1_naming_it_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("models.rs");
+    let run = mdgen(&[
+        "generate",
+        s(&stackone()),
+        "--out",
+        s(&out),
+        "--only",
+        "ConnectSessionToken,NoSuchModel",
+    ]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("error: `only`: the docs define no model named `NoSuchModel`"),
+        "{}",
+        stderr(&run)
+    );
+    assert!(!out.exists());
+}
