@@ -60,7 +60,7 @@ pub fn parse(files: &[InputFile], options: &Options) -> Parsed {
     let mut sorted: Vec<&InputFile> = files.iter().collect();
     sorted.sort_by(|a, b| a.path.cmp(&b.path));
     let mut diagnostics = Diagnostics::default();
-    let mut snippets = Snippets::new();
+    let mut snippets = Vec::new();
     let mut models = Vec::with_capacity(sorted.len());
     // Each file is read on its own, in parallel; fusion then sees them in path order.
     for (e, decode_diagnostics) in extract_all(&sorted, options.dialect, threads(sorted.len())) {
@@ -70,6 +70,9 @@ pub fn parse(files: &[InputFile], options: &Options) -> Parsed {
         snippets.extend(e.snippets);
         diagnostics.extend(e.diagnostics);
     }
+    // Built at once from entries that come sorted (files in path order, each file's sorted):
+    // inserting them one by one would compare long paths component by component at every step.
+    let snippets: Snippets = snippets.into_iter().collect();
     let mut schema = fuse::fuse(models, &mut diagnostics);
     link::link(&mut schema, &snippets, &mut diagnostics);
     wire::assign(
