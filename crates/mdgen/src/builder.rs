@@ -5,6 +5,7 @@ use crate::{inputs, write, Error};
 use mdgen_emit::Deps;
 use mdgen_ir::{Diagnostics, Schema, Severity, TypeDef, WireCase};
 use mdgen_parse::{Dialect, ModelOptions};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -353,19 +354,25 @@ impl Generation {
 
     /// The files of a generated crate named `name`, by path within its folder.
     pub fn crate_files(&self, name: &str) -> [(PathBuf, String); 3] {
+        self.files(name)
+            .map(|(path, text)| (path, text.into_owned()))
+    }
+
+    /// [`crate_files`](Generation::crate_files), the code borrowed rather than copied.
+    fn files(&self, name: &str) -> [(PathBuf, Cow<'_, str>); 3] {
         [
-            (PathBuf::from("Cargo.toml"), self.cargo_toml(name)),
+            (PathBuf::from("Cargo.toml"), self.cargo_toml(name).into()),
             (
                 PathBuf::from("src/lib.rs"),
-                mdgen_emit::crate_root(&self.generator_version),
+                mdgen_emit::crate_root(&self.generator_version).into(),
             ),
-            (PathBuf::from("src/models.rs"), self.code.clone()),
+            (PathBuf::from("src/models.rs"), self.code.as_str().into()),
         ]
     }
 
     /// Writes the code to `path` unless it already holds it; returns the paths written.
     pub fn write_file(&self, path: impl AsRef<Path>) -> Result<Vec<PathBuf>, Error> {
-        self.write_all([(path.as_ref().to_path_buf(), self.code.clone())])
+        self.write_all([(path.as_ref().to_path_buf(), self.code.as_str())])
     }
 
     /// Writes `Cargo.toml`, `src/lib.rs` and `src/models.rs` of a crate named `name` into `dir`, each unless it
@@ -376,7 +383,7 @@ impl Generation {
 
     /// The paths [`write_file`](Generation::write_file) would write.
     pub fn check_file(&self, path: impl AsRef<Path>) -> Result<Vec<PathBuf>, Error> {
-        stale([(path.as_ref().to_path_buf(), self.code.clone())])
+        stale([(path.as_ref().to_path_buf(), self.code.as_str())])
     }
 
     /// The paths [`write_crate`](Generation::write_crate) would write.
@@ -384,17 +391,17 @@ impl Generation {
         stale(self.in_dir(dir.as_ref(), name))
     }
 
-    fn in_dir(&self, dir: &Path, name: &str) -> Vec<(PathBuf, String)> {
-        self.crate_files(name)
+    fn in_dir(&self, dir: &Path, name: &str) -> Vec<(PathBuf, Cow<'_, str>)> {
+        self.files(name)
             .into_iter()
             .map(|(path, text)| (dir.join(path), text))
             .collect()
     }
 
     /// Checks every path first, so that a refused one leaves all output untouched.
-    fn write_all(
+    fn write_all<T: AsRef<str>>(
         &self,
-        files: impl IntoIterator<Item = (PathBuf, String)>,
+        files: impl IntoIterator<Item = (PathBuf, T)>,
     ) -> Result<Vec<PathBuf>, Error> {
         let files: Vec<_> = files.into_iter().collect();
         for (path, _) in &files {
@@ -402,7 +409,7 @@ impl Generation {
         }
         let mut written = Vec::new();
         for (path, text) in files {
-            if write::write_if_changed(&path, &text)? {
+            if write::write_if_changed(&path, text.as_ref())? {
                 written.push(path);
             }
         }
@@ -410,10 +417,12 @@ impl Generation {
     }
 }
 
-fn stale(files: impl IntoIterator<Item = (PathBuf, String)>) -> Result<Vec<PathBuf>, Error> {
+fn stale<T: AsRef<str>>(
+    files: impl IntoIterator<Item = (PathBuf, T)>,
+) -> Result<Vec<PathBuf>, Error> {
     let mut out = Vec::new();
     for (path, text) in files {
-        if write::is_stale(&path, &text)? {
+        if write::is_stale(&path, text.as_ref())? {
             out.push(path);
         }
     }
@@ -567,10 +576,7 @@ mod tests {
         let g = generation("x", vec![docs.canonicalize().unwrap()]);
         let outside = dir.path().join("out.rs");
         let err = g
-            .write_all([
-                (outside.clone(), "x".into()),
-                (docs.join("in.rs"), "x".into()),
-            ])
+            .write_all([(outside.clone(), "x"), (docs.join("in.rs"), "x")])
             .unwrap_err();
         assert!(matches!(err, Error::OutputInsideInput { .. }));
         assert!(!outside.exists());
