@@ -15,10 +15,12 @@ pub use notation::Dialect;
 
 use mdgen_ir::{Diagnostic, Diagnostics, Schema, Severity, WireCase};
 use model::Snippets;
+use std::borrow::Borrow;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 /// Settings that change how docs are read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -57,13 +59,23 @@ pub struct Parsed {
 /// Reads, links and fuses `files` into one schema. Never panics; problems become diagnostics.
 /// The result does not depend on the order of `files`, nor on how many threads read them.
 pub fn parse(files: &[InputFile], options: &Options) -> Parsed {
-    let mut sorted: Vec<&InputFile> = files.iter().collect();
-    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    parse_sorted(files.iter().collect(), options)
+}
+
+/// [`parse`], taking the files: each file's bytes are freed as soon as it is read, so that
+/// memory never holds all the docs and all their models at once.
+pub fn parse_owned(files: Vec<InputFile>, options: &Options) -> Parsed {
+    parse_sorted(files, options)
+}
+
+fn parse_sorted<F: Borrow<InputFile> + Send>(mut files: Vec<F>, options: &Options) -> Parsed {
+    files.sort_by(|a, b| a.borrow().path.cmp(&b.borrow().path));
     let mut diagnostics = Diagnostics::default();
     let mut snippets = Vec::new();
-    let mut models = Vec::with_capacity(sorted.len());
+    let mut models = Vec::with_capacity(files.len());
+    let threads = threads(files.len());
     // Each file is read on its own, in parallel; fusion then sees them in path order.
-    for (e, decode_diagnostics) in extract_all(&sorted, options.dialect, threads(sorted.len())) {
+    for (e, decode_diagnostics) in extract_all(files, options.dialect, threads) {
         diagnostics.extend(decode_diagnostics);
         models.extend(e.model);
         models.extend(e.extra);
@@ -98,31 +110,42 @@ fn threads(files: usize) -> usize {
         .max(1)
 }
 
-/// [`model::extract`] of every file, in the order of `files`. The files are shared among
-/// `threads` scoped threads, each taking the next file not yet taken, so that a few large files
-/// do not leave a thread idle; the results are put back in order, so they are the same whatever
-/// the number of threads.
-fn extract_all(files: &[&InputFile], dialect: Option<Dialect>, threads: usize) -> Vec<FileResult> {
-    let one = |file: &InputFile| {
+/// [`model::extract`] of every file, in the order of `files`, each file dropped once read. The
+/// files are shared among `threads` scoped threads, each taking the next file not yet taken, so
+/// that a few large files do not leave a thread idle; the results are put back in order, so they
+/// are the same whatever the number of threads.
+fn extract_all<F: Borrow<InputFile> + Send>(
+    files: Vec<F>,
+    dialect: Option<Dialect>,
+    threads: usize,
+) -> Vec<FileResult> {
+    let one = |file: F| {
+        let file = file.borrow();
         let mut diagnostics = Diagnostics::default();
         let text = decode(file, &mut diagnostics);
         (model::extract(&file.path, &text, dialect), diagnostics)
     };
     if threads <= 1 {
-        return files.iter().map(|f| one(f)).collect();
+        return files.into_iter().map(one).collect();
     }
+    let count = files.len();
+    // One slot per file, emptied by the thread that takes it.
+    let slots: Vec<Mutex<Option<F>>> = files.into_iter().map(|f| Mutex::new(Some(f))).collect();
     let next = AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(file) = files.get(i) else { break };
-            done.push((i, one(file)));
+            let Some(slot) = slots.get(i) else { break };
+            let file = slot.lock().map_or(None, |mut f| f.take());
+            if let Some(file) = file {
+                done.push((i, one(file)));
+            }
         }
         done
     };
     let mut results: Vec<Option<FileResult>> = Vec::new();
-    results.resize_with(files.len(), || None);
+    results.resize_with(count, || None);
     std::thread::scope(|scope| {
         let others: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
         let mut all = work();
@@ -184,22 +207,21 @@ mod tests {
                 },
             })
             .collect();
-        let refs: Vec<&InputFile> = files.iter().collect();
+        let refs = || files.iter().collect::<Vec<&InputFile>>();
         let show = |results: Vec<FileResult>| -> Vec<String> {
             results
                 .into_iter()
                 .map(|(e, d)| format!("{:?} {:?} {:?} {:?}", e.model, e.snippets, e.diagnostics, d))
                 .collect()
         };
-        let one = show(extract_all(&refs, None, 1));
+        let one = show(extract_all(refs(), None, 1));
         assert_eq!(one.len(), files.len());
         assert!(one[0].contains("id0") && one[1].contains("a1") && one[2].contains("invalid-utf8"));
         for threads in [2, 3, 8] {
-            assert_eq!(
-                show(extract_all(&refs, None, threads)),
-                one,
-                "{threads} threads"
-            );
+            let borrowed = show(extract_all(refs(), None, threads));
+            assert_eq!(borrowed, one, "{threads} threads");
+            let owned = show(extract_all(files.clone(), None, threads));
+            assert_eq!(owned, one, "{threads} threads, files owned");
         }
     }
 }
