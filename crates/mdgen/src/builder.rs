@@ -180,7 +180,8 @@ impl Builder {
             dialect: config.dialect,
             models: config.models.clone(),
         };
-        let mut parsed = mdgen_parse::parse(&inputs.files, &options);
+        // The files are handed over, so each is freed as soon as it has been read.
+        let mut parsed = mdgen_parse::parse_owned(inputs.files, &options);
         if !config.only.is_empty() {
             only(&mut parsed, &config.only)?;
         }
