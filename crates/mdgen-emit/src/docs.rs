@@ -41,7 +41,46 @@ pub fn lines(doc: Option<&str>) -> Vec<String> {
     while out.last().is_some_and(String::is_empty) {
         out.pop();
     }
-    out
+    explicit_continuations(out)
+}
+
+/// Lines that continue a quote or a list item lazily get the `> ` or the indentation that says
+/// so (the meaning markdown gives them anyway; clippy's `doc_lazy_continuation` wants it written).
+fn explicit_continuations(lines: Vec<String>) -> Vec<String> {
+    let mut prefix: Option<String> = None;
+    let mut fence = false;
+    lines
+        .into_iter()
+        .map(|line| {
+            if line.starts_with("```") {
+                fence = !fence;
+                prefix = None;
+            } else if fence {
+            } else if line.is_empty() {
+                prefix = None;
+            } else if line.starts_with('>') {
+                prefix = Some("> ".into());
+            } else if let Some(width) = list_marker_width(&line) {
+                prefix = Some(" ".repeat(width));
+            } else if let Some(p) = &prefix {
+                return format!("{p}{line}");
+            }
+            line
+        })
+        .collect()
+}
+
+/// The width of the list marker `line` starts with (`- `, `* `, `+ `, `12. `, `3) `), if any.
+fn list_marker_width(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    if matches!(b, [b'-' | b'*' | b'+', b' ', ..]) {
+        return Some(2);
+    }
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let marked = (1..10).contains(&digits)
+        && matches!(b.get(digits), Some(b'.' | b')'))
+        && b.get(digits + 1) == Some(&b' ');
+    marked.then_some(digits + 2)
 }
 
 /// `doc` with every `<br>`, `<br/>` and `<br />` (any case) replaced by a newline.
@@ -134,6 +173,33 @@ mod tests {
                 "```"
             ]
         );
+    }
+
+    #[test]
+    fn lazy_continuations_of_quotes_and_lists_are_made_explicit() {
+        assert_eq!(
+            lines(Some("as follows:\n\n> quoted\nstill quoted\n\nafter\n- item\nmore of it\n12. twelve\nof twelve\n```\n- x\ny\n```\nend")),
+            [
+                "as follows:",
+                "",
+                "> quoted",
+                "> still quoted",
+                "",
+                "after",
+                "- item",
+                "  more of it",
+                "12. twelve",
+                "    of twelve",
+                "```text",
+                "- x",
+                "y",
+                "```",
+                "end"
+            ]
+        );
+        assert_eq!(list_marker_width("-x"), None);
+        assert_eq!(list_marker_width("2024. a year"), Some(6));
+        assert_eq!(list_marker_width("1234567890. no"), None);
     }
 
     #[test]
