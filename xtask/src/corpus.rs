@@ -1,6 +1,7 @@
 //! `cargo xtask corpus`: how mdgen reads each folder of the shared corpus (`../shared/corpus`,
 //! the rows of its README): docs read, models, enums, unions, fields, fields by IR type,
-//! diagnostics by kind, docs skipped and why, and the time taken.
+//! diagnostics by kind, docs skipped and why, and the time taken. With `--compile`, also
+//! generates a crate from each folder and runs `cargo clippy -- -D warnings` on it.
 
 use mdgen::{Builder, Diagnostic, Severity};
 use mdgen_ir::{Evidence, TypeDef, TypeRef};
@@ -15,12 +16,14 @@ const SKIPS: [&str; 2] = ["not-a-model", "no-definition"];
 /// Reports on every corpus folder. `root` is the repository root (the corpus sits beside it,
 /// at `../shared/corpus`) or the corpus folder itself.
 pub fn run(args: &[String]) -> ExitCode {
-    let root = match args {
+    let compile = args.iter().any(|a| a == "--compile");
+    let rest: Vec<&String> = args.iter().filter(|a| *a != "--compile").collect();
+    let root = match rest.as_slice() {
         [] => crate::repo_root(),
         [dir] => PathBuf::from(dir),
-        _ => return crate::usage_error("corpus takes at most one folder"),
+        _ => return crate::usage_error("corpus takes --compile and at most one folder"),
     };
-    match report_all(&root) {
+    match report_all(&root, compile) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("corpus: {e}");
@@ -29,8 +32,9 @@ pub fn run(args: &[String]) -> ExitCode {
     }
 }
 
-/// Reports every folder of the corpus at `root`, or at `root/../shared/corpus`.
-fn report_all(root: &Path) -> Result<(), String> {
+/// Reports every folder of the corpus at `root`, or at `root/../shared/corpus`; with
+/// `compile`, checks the crate generated from each.
+fn report_all(root: &Path, compile: bool) -> Result<(), String> {
     let corpus = [root.join("../shared/corpus"), root.to_path_buf()]
         .into_iter()
         .find(|p| p.join("README.md").is_file())
@@ -45,6 +49,9 @@ fn report_all(root: &Path) -> Result<(), String> {
     let start = Instant::now();
     for (folder, dialect) in &folders {
         report(&corpus, folder, dialect)?;
+        if compile {
+            check_crate(&corpus.join(folder), folder)?;
+        }
     }
     println!(
         "corpus: {} folders of {} in {:.2?}",
@@ -74,6 +81,45 @@ fn folders(corpus: &Path) -> Result<Vec<(String, String)>, String> {
         return Err(format!("{} lists no corpus folders", readme.display()));
     }
     Ok(rows)
+}
+
+/// Generates a crate from `dir` and runs clippy on it with warnings denied.
+fn check_crate(dir: &Path, folder: &str) -> Result<(), String> {
+    let start = Instant::now();
+    let name: String = folder
+        .split('/')
+        .take(2)
+        .collect::<Vec<_>>()
+        .join("_")
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let target = crate::repo_root().join("target/corpus-crates");
+    let krate = target.join(&name);
+    Builder::new()
+        .input(dir)
+        .write_crate(&krate, &name)
+        .map_err(|e| format!("{folder}: {e}"))?;
+    let out = std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["clippy", "--quiet", "--", "-D", "warnings"])
+        .current_dir(&krate)
+        .env("CARGO_TARGET_DIR", target.join("target"))
+        .output()
+        .map_err(|e| format!("{folder}: cannot run cargo clippy: {e}"))?;
+    if !out.status.success() {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let tail: Vec<&str> = stderr.lines().take(40).collect();
+        return Err(format!(
+            "{folder}: the generated crate fails clippy -D warnings:\n{}",
+            tail.join("\n")
+        ));
+    }
+    println!(
+        "  compiles      clippy -D warnings clean in {:.1?} ({})",
+        start.elapsed(),
+        krate.display()
+    );
+    Ok(())
 }
 
 fn report(corpus: &Path, folder: &str, dialect: &str) -> Result<(), String> {
@@ -259,9 +305,9 @@ mod tests {
             folders(corpus).unwrap(),
             [("acme/ts/docs/models".to_string(), "TypeScript".to_string())]
         );
-        report_all(corpus).unwrap();
+        report_all(corpus, false).unwrap();
         let empty = tempfile::tempdir().unwrap();
-        assert!(report_all(empty.path())
+        assert!(report_all(empty.path(), false)
             .unwrap_err()
             .contains("no corpus README"));
     }
