@@ -6,6 +6,7 @@ mod bench;
 mod codegen;
 mod corpus;
 mod fusion_report;
+mod fuzz;
 mod manifest;
 
 use std::path::{Path, PathBuf};
@@ -24,7 +25,10 @@ Commands:
   fusion-report [DIR] What fusing the five StackOne SDKs' docs adds over TypeScript alone
                       (DIR: the stackone corpus folder, default ../shared/corpus/stackone)
   bench [--quick]     Time mdgen against the floor of reading and parsing the corpus docs
-                      (see `cargo xtask bench --help`)";
+                      (see `cargo xtask bench --help`)
+  fuzz <TARGET> [--seconds N]
+                      Run the cargo-fuzz target parse, pipeline or all with seeds drawn from
+                      ../shared/corpus (see `cargo xtask fuzz --help`)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,6 +37,7 @@ fn main() -> ExitCode {
         Some("corpus") => corpus::run(&args[1..]),
         Some("fusion-report") => fusion_report::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
