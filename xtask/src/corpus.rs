@@ -94,7 +94,8 @@ fn check_crate(dir: &Path, folder: &str) -> Result<(), String> {
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
-    let target = crate::repo_root().join("target/corpus-crates");
+    // Outside the repository, so that cargo does not take the crates for workspace members.
+    let target = std::env::temp_dir().join("mdgen-corpus-crates");
     let krate = target.join(&name);
     Builder::new()
         .input(dir)
