@@ -244,6 +244,9 @@ struct TableBuilder {
     header: Vec<Cell>,
     rows: Vec<Row>,
     row: Option<Row>,
+    /// Where the open row's source ends: a cell starting there is one the markdown parser
+    /// added to fill a row shorter than the header, which the file does not have.
+    row_end: usize,
     cell_start: usize,
     /// The source range of what the open cell holds, from its first to its last event.
     cell_content: Option<Range<usize>>,
@@ -314,6 +317,7 @@ impl Reader<'_, '_> {
                         line,
                         cells: Vec::new(),
                     });
+                    t.row_end = range.end;
                 }
             }
             Tag::TableCell => {
@@ -410,7 +414,9 @@ impl Reader<'_, '_> {
                         None => t.cell_start..t.cell_start,
                     };
                     let cell = Cell { inlines, span };
+                    let filler = t.cell_content.is_none() && t.cell_start >= t.row_end;
                     match &mut t.row {
+                        Some(_) if !t.in_head && filler => {}
                         Some(row) if !t.in_head => row.cells.push(cell),
                         _ => t.header.push(cell),
                     }
@@ -581,6 +587,23 @@ mod tests {
         let lines = Lines::new(text);
         let (line, rel) = lines.snippet(&t.rows[0].cells[1].span);
         assert_eq!(&line[rel], "[?X\\Y](../Y.md)");
+    }
+
+    #[test]
+    fn rows_keep_only_the_cells_they_have() {
+        // The markdown parser fills a short row with empty cells that lie past its end (on the
+        // next line); an empty cell that is written stays.
+        let text = "## T\n\n| a | b | c |\n| - | - | - |\n| 1 | 2 |\n| x |  | z | w |\n| 5 | 6";
+        let d = doc(text);
+        let Block::Table(t) = &d.sections[0].blocks[0] else {
+            panic!("no table")
+        };
+        let texts: Vec<Vec<String>> = t
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(Cell::text).collect())
+            .collect();
+        assert_eq!(texts, [vec!["1", "2"], vec!["x", "", "z"], vec!["5", "6"]]);
     }
 
     #[test]
