@@ -23,12 +23,14 @@ pub fn fuse(docs: Vec<TypeDef>, diagnostics: &mut Diagnostics) -> Schema {
 
 fn fuse_group(mut defs: Vec<TypeDef>, diagnostics: &mut Diagnostics) -> TypeDef {
     // The richest doc with a heading of its own leads: its kind, name and field order win.
-    // (Models named after a file, like Ruby's inline unions, follow.)
+    // (Models named after a file, like Ruby's inline unions, follow; so do names with bytes
+    // that were not UTF-8, which a broken copy must not give to the intact ones.)
     let lead = defs
         .iter()
         .enumerate()
         .max_by_key(|(i, d)| {
             (
+                !d.name().0.contains(char::REPLACEMENT_CHARACTER),
                 from_heading(d),
                 kind_rank(d),
                 size(d),
