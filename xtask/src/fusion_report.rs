@@ -2,7 +2,7 @@
 //! TypeScript docs alone, field by field, and every conflict fusion met.
 
 use mdgen::Builder;
-use mdgen_ir::{normalize_key, Schema, TypeDef, TypeRef};
+use mdgen_ir::{normalize_key, Evidence, Schema, TypeDef, TypeRef};
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
@@ -74,6 +74,7 @@ struct Gains {
     integer_precision: usize,
     bit_width: usize,
     nullability: usize,
+    maybe_nullability: usize,
     optionality: usize,
     date_vs_date_time: usize,
     enum_values: usize,
@@ -107,8 +108,10 @@ impl Gains {
                         };
                         g.fields_compared += 1;
                         g.add_types(&x.ty, &y.ty);
-                        g.nullability +=
-                            usize::from(!x.nullable.allows_null() && y.nullable.allows_null());
+                        if !x.nullable.allows_null() {
+                            g.nullability += usize::from(y.nullable == Evidence::Yes);
+                            g.maybe_nullability += usize::from(y.nullable == Evidence::Maybe);
+                        }
                         g.optionality += usize::from(x.required && !y.required);
                     }
                 }
@@ -134,12 +137,16 @@ impl Gains {
         }
     }
 
-    fn rows(&self) -> [(&'static str, usize); 8] {
+    fn rows(&self) -> [(&'static str, usize); 9] {
         [
             ("fields in both", self.fields_compared),
             ("fields gaining integer precision", self.integer_precision),
             ("fields gaining a bit width", self.bit_width),
             ("fields gaining nullability", self.nullability),
+            (
+                "... or maybe nullable (PHP ?T, Ruby T.nilable)",
+                self.maybe_nullability,
+            ),
             ("fields made optional by version drift", self.optionality),
             (
                 "fields settled as date vs date-time",
@@ -188,7 +195,8 @@ mod tests {
             fields_compared: 3,
             integer_precision: 1,
             bit_width: 0,
-            nullability: 1,
+            nullability: 0,
+            maybe_nullability: 1,
             optionality: 1,
             date_vs_date_time: 1,
             enum_values: 1,
