@@ -2,6 +2,7 @@
 
 use annotate_snippets::{Level, Renderer, Snippet};
 use mdgen_ir::{Diagnostic, Diagnostics, Severity};
+use std::ops::Range;
 
 /// One diagnostic, rustc style:
 ///
@@ -16,11 +17,19 @@ use mdgen_ir::{Diagnostic, Diagnostics, Severity};
 /// `color` adds terminal styling. Ends without a newline.
 pub fn render(diagnostic: &Diagnostic, color: bool) -> String {
     let level = level(diagnostic.severity);
-    let origin = diagnostic.file.display().to_string();
-    let mut message = level.title(&diagnostic.message).id(&diagnostic.kind);
+    // Text from the docs is shown, never obeyed: control characters (a terminal's escape
+    // sequences among them) are replaced.
+    let origin = printable(&diagnostic.file.display().to_string());
+    let title = printable(&diagnostic.message);
+    let kind = printable(&diagnostic.kind);
+    let mut message = level.title(&title).id(&kind);
     let location;
-    match (&diagnostic.source_line, &diagnostic.span) {
-        (Some(source), Some(span)) if diagnostic.line > 0 => {
+    let snippet = match (&diagnostic.source_line, &diagnostic.span) {
+        (Some(source), Some(span)) if !source.is_empty() => Some(displayable(source, span.clone())),
+        _ => None,
+    };
+    match &snippet {
+        Some((source, span)) if diagnostic.line > 0 => {
             message = message.snippet(
                 Snippet::source(source)
                     .line_start(diagnostic.line as usize)
@@ -44,6 +53,60 @@ pub fn render(diagnostic: &Diagnostic, color: bool) -> String {
     };
     let text = renderer.render(message).to_string();
     text
+}
+
+/// `text` with every control character but a line break replaced by U+FFFD.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' => c,
+            c if c.is_control() => char::REPLACEMENT_CHARACTER,
+            c => c,
+        })
+        .collect()
+}
+
+/// A source line and span as the renderer can show them: each white-space or control character
+/// one space (so that every character before the span is one column wide, and the column shown
+/// stays the count of characters before it), the span on character boundaries and not inside
+/// the line's leading white space (it is moved to the first other character).
+fn displayable(line: &str, span: Range<usize>) -> (String, Range<usize>) {
+    let mut start = span.start.min(line.len());
+    while !line.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.clamp(start, line.len());
+    while !line.is_char_boundary(end) {
+        end += 1;
+    }
+    let mut out = String::with_capacity(line.len());
+    let (mut new_start, mut new_end) = (0, 0);
+    for (i, c) in line.char_indices() {
+        if i == start {
+            new_start = out.len();
+        }
+        if i == end {
+            new_end = out.len();
+        }
+        out.push(if c.is_whitespace() || c.is_control() {
+            ' '
+        } else {
+            c
+        });
+    }
+    if start == line.len() {
+        new_start = out.len();
+    }
+    if end == line.len() {
+        new_end = out.len();
+    }
+    let indent = out.len() - out.trim_start().len();
+    if new_end <= indent && indent < out.len() {
+        // Pointing into nothing but the indentation: point at what follows it.
+        let next = out[indent..].chars().next().map_or(0, char::len_utf8);
+        return (out, indent..indent + next);
+    }
+    (out, new_start..new_end)
 }
 
 /// Every diagnostic, a blank line after each, then the [`summary`] line.
@@ -146,6 +209,61 @@ mod tests {
         assert!(text.contains("in docs/X.md"), "{text}");
         let d = Diagnostic::new(Severity::Note, "k", "docs/X.md", 4, "m");
         assert!(render(&d, false).contains("at docs/X.md:4"));
+    }
+
+    #[test]
+    fn hostile_lines_and_spans_render_without_panicking() {
+        let long = format!("{}| *x* |{}", " ".repeat(150), " ".repeat(150));
+        let tabs = format!("{}| `a` | *string* |{}", "\t".repeat(40), "y".repeat(200));
+        let cases = [
+            // A span inside long indentation (found by fuzzing: annotate-snippets underflowed).
+            (long.clone(), 3..5),
+            (long.clone(), 0..0),
+            (long.clone(), 150..150),
+            // Tabs are four columns to the renderer's indentation count but none to its spans.
+            (tabs.clone(), 45..48),
+            (tabs.clone(), 2..3),
+            // Spans off character boundaries, reversed, or past the end.
+            ("| é漢🦀 |".to_string(), 3..6),
+            #[allow(clippy::reversed_empty_ranges)]
+            ("| é漢🦀 |".to_string(), 9..4),
+            ("abc".to_string(), 7..9),
+            (" ".repeat(300), 10..20),
+            (String::new(), 0..1),
+            ("\u{1b}[31m| red |\u{7}".to_string(), 5..10),
+        ];
+        for (line, span) in cases {
+            let mut d = Diagnostic::new(Severity::Error, "k", "a.md", 3, "m");
+            d.source_line = Some(line.clone());
+            d.span = Some(span.clone());
+            for color in [false, true] {
+                let text = render(&d, color);
+                assert!(text.contains("a.md:3"), "{line:?} {span:?}: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn control_characters_from_the_docs_are_not_printed() {
+        let d = Diagnostic::new(Severity::Warning, "k", "a\u{1b}.md", 2, "`X\u{1b}[2J`")
+            .with_snippet("| `x\u{1b}[2J` | *y* |", 2..11);
+        let text = render(&d, false);
+        assert!(!text.contains('\u{1b}'), "{text:?}");
+        assert!(text.contains("X\u{FFFD}[2J"), "{text}");
+        // The column is still the count of characters before the span.
+        assert!(text.contains("a\u{FFFD}.md:2:3"), "{text}");
+    }
+
+    #[test]
+    fn indentation_and_tabs_keep_the_column() {
+        let d = Diagnostic::new(Severity::Warning, "k", "a.md", 2, "m")
+            .with_snippet("\t\u{a0} | *flaot* |", 6..13);
+        let text = render(&d, false);
+        assert!(text.contains("--> a.md:2:6"), "{text}");
+        let lines: Vec<&str> = text.lines().collect();
+        let source = lines.iter().position(|l| l.starts_with("2 |")).unwrap();
+        let at = lines[source].find("*flaot*").unwrap();
+        assert_eq!(lines[source + 1].find('-'), Some(at), "{text}");
     }
 
     #[test]
