@@ -166,3 +166,48 @@ fn line_count(bytes: &[u8]) -> usize {
         + usize::from(bytes.last() == Some(&b'\r'));
     bytes.iter().filter(|&&b| b == b'\n').count() + lone_cr + 1
 }
+
+/// The `parse` target: bytes → IR. Parsing never panics; the IR always prints as JSON (what
+/// `mdgen ir` does); every diagnostic is in bounds.
+pub fn parse_target(data: &[u8]) -> mdgen_parse::Parsed {
+    let case = decode(data);
+    let parsed = mdgen_parse::parse(&case.files, &case.options);
+    check_diagnostics(&case.files, &parsed.diagnostics);
+    if let Err(e) = serde_json::to_string(&parsed.schema) {
+        panic!("the IR does not print as JSON: {e}");
+    }
+    parsed
+}
+
+/// The `pipeline` target: bytes → Rust source. Never panics; the source parses with syn; the
+/// diagnostics are in bounds and render; the output does not depend on the order of the files.
+pub fn pipeline_target(data: &[u8]) -> (mdgen_ir::Diagnostics, String) {
+    let case = decode(data);
+    let options = mdgen_emit::Options {
+        tri_state: case.tri_state,
+        ..mdgen_emit::Options::default()
+    };
+    let parsed = mdgen_parse::parse(&case.files, &case.options);
+    let emitted = mdgen_emit::emit(&parsed.schema, &options);
+    if let Err(e) = syn::parse_file(&emitted.code) {
+        panic!("the generated code does not parse: {e}\n{}", emitted.code);
+    }
+    let mut diagnostics = parsed.diagnostics.clone();
+    diagnostics.extend(emitted.diagnostics.clone());
+    check_diagnostics(&case.files, &diagnostics);
+    for d in diagnostics.iter() {
+        let _ = mdgen::render::render(d, false);
+        let _ = mdgen::render::render(d, true);
+    }
+
+    let mut reversed = case.files.clone();
+    reversed.reverse();
+    let again = mdgen_parse::parse(&reversed, &case.options);
+    assert_eq!(
+        again.diagnostics, parsed.diagnostics,
+        "diagnostics depend on file order"
+    );
+    let again = mdgen_emit::emit(&again.schema, &options);
+    assert_eq!(again.code, emitted.code, "code depends on file order");
+    (diagnostics, emitted.code)
+}
