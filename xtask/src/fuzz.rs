@@ -328,13 +328,14 @@ fn write_seeds(
         fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     }
     fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
-    if !corpus.is_dir() {
+    let Ok(corpus) = corpus.canonicalize() else {
         eprintln!(
             "fuzz: no corpus at {}; only fuzz/seeds is used",
             corpus.display()
         );
         return Ok(0);
-    }
+    };
+    let corpus = corpus.as_path();
     let mut written = 0;
     for folder in doc_folders(corpus) {
         let docs = docs_below(&folder);
@@ -419,9 +420,11 @@ fn linked_docs(doc: &Path) -> Vec<PathBuf> {
             continue;
         };
         if target.ends_with(".md") && !target.contains("://") {
-            let path = dir.join(target);
-            if path.is_file() && path != doc {
-                out.insert(path);
+            // Canonical, as a folder walk would name it (no `..`).
+            if let Ok(path) = dir.join(target).canonicalize() {
+                if path.is_file() && path != doc {
+                    out.insert(path);
+                }
             }
         }
     }
