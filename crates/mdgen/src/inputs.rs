@@ -34,9 +34,9 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Result<Inputs, Error> {
         let canonical = path.canonicalize().map_err(|e| Error::io(path, e))?;
         inputs.roots.push(canonical.clone());
         if meta.is_dir() {
-            let before = found.docs.len();
-            collect_folder(path, canonical, &mut inputs, &mut found)?;
-            if found.docs.len() == before {
+            // Docs already found through another input still count: the folder has docs.
+            let docs = collect_folder(path, canonical, &mut inputs, &mut found)?;
+            if docs == 0 {
                 inputs.diagnostics.push(Diagnostic::new(
                     Severity::Warning,
                     "no-docs",
@@ -61,15 +61,17 @@ struct Found {
     seen: HashSet<PathBuf>,
 }
 
-/// Finds the docs under `root` (whose canonical path is `canonical`). Canonical paths, which tell
-/// when two paths are one file, are built from the folder's as the walk goes down; only a
-/// symbolic link costs a `canonicalize`.
+/// Finds the docs under `root` (whose canonical path is `canonical`); returns how many there
+/// are, those found before through another input included. Canonical paths, which tell when two
+/// paths are one file, are built from the folder's as the walk goes down; only a symbolic link
+/// costs a `canonicalize`.
 fn collect_folder(
     root: &Path,
     canonical: PathBuf,
     inputs: &mut Inputs,
     found: &mut Found,
-) -> Result<(), Error> {
+) -> Result<usize, Error> {
+    let mut docs = 0;
     let walk = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -99,12 +101,15 @@ fn collect_folder(
         if is_dir {
             inputs.read.push(entry.path().to_path_buf());
             folders.insert(entry.into_path(), key);
-        } else if found.seen.insert(key) {
-            inputs.read.push(entry.path().to_path_buf());
-            found.docs.push(entry.into_path());
+        } else {
+            docs += 1;
+            if found.seen.insert(key) {
+                inputs.read.push(entry.path().to_path_buf());
+                found.docs.push(entry.into_path());
+            }
         }
     }
-    Ok(())
+    Ok(docs)
 }
 
 fn is_doc(path: &Path) -> bool {
@@ -217,6 +222,17 @@ mod tests {
         let inputs = collect(&[dir.path().to_path_buf()]).unwrap();
         assert_eq!(inputs.diagnostics.0.len(), 1);
         assert_eq!(inputs.diagnostics.0[0].kind, "no-docs");
+    }
+
+    #[test]
+    fn a_folder_whose_docs_were_found_already_is_not_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let docs = dir.path().join("docs");
+        touch(&docs.join("sub/a.md"), "# A");
+        let again = [docs.clone(), docs.join("sub"), docs.join("sub/../sub/.")];
+        let inputs = collect(&again).unwrap();
+        assert_eq!(inputs.files.len(), 1);
+        assert!(inputs.diagnostics.0.is_empty(), "{:?}", inputs.diagnostics);
     }
 
     #[test]
