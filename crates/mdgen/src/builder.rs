@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 /// Outcomes of the terminal methods: docs that cannot be understood are reported as
 /// error diagnostics and skipped, and the rest is still generated and written (`Ok`; check
 /// [`Generation::diagnostics`]). In strict mode any error or warning diagnostic is
-/// [`Error::Failed`] instead, and nothing is written.
+/// [`Error::Failed`] instead (holding the warnings as errors), and nothing is written.
 #[derive(Debug, Clone, Default)]
 pub struct Builder {
     inputs: Vec<PathBuf>,
@@ -210,6 +210,13 @@ impl Builder {
         diagnostics.extend(emitted.diagnostics);
         let diagnostics = diagnostics.sorted();
         if config.strict && (diagnostics.has_errors() || diagnostics.count(Severity::Warning) > 0) {
+            // Warnings are errors here, and are shown as such.
+            let mut diagnostics = diagnostics;
+            for d in &mut diagnostics.0 {
+                if d.severity == Severity::Warning {
+                    d.severity = Severity::Error;
+                }
+            }
             return Err(Error::Failed { diagnostics });
         }
         Ok(Generation {
@@ -399,7 +406,9 @@ impl Generation {
             .collect()
     }
 
-    /// Checks every path first, so that a refused one leaves all output untouched.
+    /// Checks every path, then writes every changed file to a temporary file beside it, and
+    /// only then puts them all in place: a refused path or a failed write leaves all output as
+    /// it was.
     fn write_all<T: AsRef<str>>(
         &self,
         files: impl IntoIterator<Item = (PathBuf, T)>,
@@ -408,11 +417,16 @@ impl Generation {
         for (path, _) in &files {
             write::refuse_inside_inputs(path, &self.input_roots)?;
         }
-        let mut written = Vec::new();
+        let mut staged = Vec::new();
         for (path, text) in files {
-            if write::write_if_changed(&path, text.as_ref())? {
-                written.push(path);
+            if let Some(file) = write::stage(&path, text.as_ref())? {
+                staged.push((path, file));
             }
+        }
+        let mut written = Vec::new();
+        for (path, file) in staged {
+            file.commit()?;
+            written.push(path);
         }
         Ok(written)
     }

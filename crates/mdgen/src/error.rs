@@ -26,7 +26,7 @@ pub enum Error {
     OutputInsideInput { output: PathBuf, input: PathBuf },
     /// `write_to_out_dir` was called outside a build script.
     NoOutDir,
-    /// Strict mode and the docs gave errors or warnings; nothing was written.
+    /// Strict mode and the docs gave errors or warnings (here all errors); nothing was written.
     Failed { diagnostics: Diagnostics },
     /// `only` named models that no doc defines.
     UnknownModels { names: Vec<String> },
@@ -59,9 +59,8 @@ impl fmt::Display for Error {
             ),
             Error::Failed { diagnostics } => write!(
                 f,
-                "strict mode: {} error(s) and {} warning(s); nothing was written",
-                diagnostics.count(Severity::Error),
-                diagnostics.count(Severity::Warning)
+                "strict mode (warnings are errors): {} error(s); nothing was written",
+                diagnostics.count(Severity::Error) + diagnostics.count(Severity::Warning),
             ),
             Error::UnknownModels { names } => {
                 let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();

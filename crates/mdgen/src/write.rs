@@ -9,11 +9,45 @@ use std::path::{Component, Path, PathBuf};
 /// cargo's incremental state, are kept). Creates missing parent folders. The new content goes to
 /// a temporary file in the same folder that then replaces `path`, so a reader (or a failed run)
 /// sees the old file or the new one, never half of one. Returns whether the file was written.
+#[cfg(test)]
 pub(crate) fn write_if_changed(path: &Path, contents: &str) -> Result<bool, Error> {
+    match stage(path, contents)? {
+        Some(staged) => staged.commit().map(|()| true),
+        None => Ok(false),
+    }
+}
+
+/// A file's new content, written and synced to a temporary file beside it, not yet in place.
+pub(crate) struct Staged {
+    path: PathBuf,
+    tmp: tempfile::NamedTempFile,
+}
+
+impl Staged {
+    /// Replaces the file with the new content (a rename within its folder). Dropping a
+    /// `Staged` instead deletes the temporary file and leaves the file as it was.
+    pub(crate) fn commit(self) -> Result<(), Error> {
+        let path = self.path;
+        self.tmp
+            .persist(&path)
+            .map(drop)
+            .map_err(|e| Error::io(&path, e.error))
+    }
+}
+
+/// The first half of writing a file if changed: `None` when `path` already holds `contents`, else
+/// the content staged beside it. Fails, touching nothing, where `path` could not be replaced.
+pub(crate) fn stage(path: &Path, contents: &str) -> Result<Option<Staged>, Error> {
     if !is_stale(path, contents)? {
-        return Ok(false);
+        return Ok(None);
     }
     let err = |e| Error::io(path, e);
+    if path.is_dir() {
+        return Err(err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "is a folder, where mdgen would write a file",
+        )));
+    }
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -27,8 +61,10 @@ pub(crate) fn write_if_changed(path: &Path, contents: &str) -> Result<bool, Erro
     let mut tmp = builder.tempfile_in(parent).map_err(err)?;
     tmp.write_all(contents.as_bytes()).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    Ok(true)
+    Ok(Some(Staged {
+        path: path.to_path_buf(),
+        tmp,
+    }))
 }
 
 /// Whether `path` is missing or holds something other than `contents`.
@@ -118,6 +154,21 @@ mod tests {
         // No temporary files are left behind.
         let names: Vec<_> = fs::read_dir(dir.path().join("a/b")).unwrap().collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_replaced_fails_before_anything_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("models.rs");
+        fs::create_dir_all(&folder).unwrap();
+        assert!(stage(&folder, "x").is_err());
+        // A staged file dropped, not committed, leaves nothing behind.
+        let path = dir.path().join("lib.rs");
+        fs::write(&path, "old").unwrap();
+        drop(stage(&path, "new").unwrap());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 2);
     }
 
     #[test]

@@ -100,8 +100,10 @@ fn strict_mode_fails_and_writes_nothing() {
     let Error::Failed { diagnostics } = &err else {
         panic!("expected Failed, got {err}");
     };
-    assert!(diagnostics.count(Severity::Warning) > 0);
-    assert!(err.to_string().starts_with("strict mode:"), "{err}");
+    // Shown as errors, as warnings are errors in strict mode.
+    assert!(diagnostics.count(Severity::Error) > 0);
+    assert_eq!(diagnostics.count(Severity::Warning), 0);
+    assert!(err.to_string().starts_with("strict mode"), "{err}");
     assert!(!out.exists());
 }
 
