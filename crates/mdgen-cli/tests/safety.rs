@@ -25,10 +25,6 @@ fn seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs-input/stackone")
 }
 
-fn s(path: &Path) -> &str {
-    path.to_str().expect("UTF-8 path")
-}
-
 /// Everything below `root`: each folder, and each file's bytes and modification time.
 type Tree = BTreeMap<PathBuf, Option<(Vec<u8>, SystemTime)>>;
 
