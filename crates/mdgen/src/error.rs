@@ -30,6 +30,8 @@ pub enum Error {
     Failed { diagnostics: Diagnostics },
     /// `only` named models that no doc defines.
     UnknownModels { names: Vec<String> },
+    /// The docs come to more than a run reads ([`MAX_TOTAL_BYTES`](crate::MAX_TOTAL_BYTES)).
+    InputsTooLarge { bytes: u64, limit: u64 },
 }
 
 impl Error {
@@ -70,6 +72,11 @@ impl fmt::Display for Error {
                 };
                 write!(f, "`only`: the docs define {what} {list}")
             }
+            Error::InputsTooLarge { bytes, limit } => write!(
+                f,
+                "the inputs hold {bytes} bytes of docs, more than the {limit} bytes mdgen reads \
+                 in one run; generate from fewer docs at a time"
+            ),
         }
     }
 }

@@ -20,10 +20,37 @@ pub(crate) struct Inputs {
     pub diagnostics: Diagnostics,
 }
 
+/// The largest doc mdgen reads, in bytes (64 MiB): a larger one is reported as an error and
+/// skipped, unread. (A model doc is a few kilobytes; reading one costs some tens of times its
+/// size in memory.)
+pub const MAX_DOC_BYTES: u64 = 64 << 20;
+
+/// The most bytes of docs one run reads (1 GiB); a run over it fails before reading any.
+pub const MAX_TOTAL_BYTES: u64 = 1 << 30;
+
+/// How much is read.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Limits {
+    pub doc: u64,
+    pub total: u64,
+}
+
+impl Limits {
+    pub const DEFAULT: Limits = Limits {
+        doc: MAX_DOC_BYTES,
+        total: MAX_TOTAL_BYTES,
+    };
+}
+
 /// Reads every input: a folder is searched recursively for `.md`/`.mdx` files (hidden files and
 /// folders below it are skipped), a file is read whatever its extension. A file reached twice is
-/// read once.
+/// read once. Docs over [`MAX_DOC_BYTES`] are skipped with an error diagnostic; more than
+/// [`MAX_TOTAL_BYTES`] in all is [`Error::InputsTooLarge`].
 pub(crate) fn collect(paths: &[PathBuf]) -> Result<Inputs, Error> {
+    collect_within(paths, Limits::DEFAULT)
+}
+
+pub(crate) fn collect_within(paths: &[PathBuf], limits: Limits) -> Result<Inputs, Error> {
     let mut inputs = Inputs::default();
     let mut found = Found::default();
     for path in paths {
@@ -50,8 +77,45 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Result<Inputs, Error> {
             found.docs.push(path.clone());
         }
     }
-    inputs.files = read_all(found.docs)?;
+    let docs = within_limits(found.docs, limits, &mut inputs.diagnostics)?;
+    inputs.files = read_all(docs, limits.doc, &mut inputs.diagnostics)?;
     Ok(inputs)
+}
+
+/// The docs no larger than `limits.doc`, the others reported; fails when those come to more
+/// than `limits.total`.
+fn within_limits(
+    docs: Vec<PathBuf>,
+    limits: Limits,
+    diagnostics: &mut Diagnostics,
+) -> Result<Vec<PathBuf>, Error> {
+    let mut kept = Vec::with_capacity(docs.len());
+    let mut total: u64 = 0;
+    for path in docs {
+        let size = std::fs::metadata(&path)
+            .map_err(|e| Error::io(&path, e))?
+            .len();
+        if size > limits.doc {
+            diagnostics.push(too_large(&path, size, limits.doc));
+            continue;
+        }
+        total = total.saturating_add(size);
+        kept.push(path);
+    }
+    if total > limits.total {
+        return Err(Error::InputsTooLarge {
+            bytes: total,
+            limit: limits.total,
+        });
+    }
+    Ok(kept)
+}
+
+fn too_large(path: &Path, size: u64, limit: u64) -> Diagnostic {
+    let message = format!(
+        "this doc is {size} bytes, more than the {limit} bytes mdgen reads of one doc; it is skipped"
+    );
+    Diagnostic::new(Severity::Error, "doc-too-large", path, 0, message)
 }
 
 /// The docs found so far, and the canonical paths of those, to read each file once.
@@ -120,14 +184,31 @@ fn is_doc(path: &Path) -> bool {
 
 /// Reads `paths`, in order. One thread: from the page cache, reading in parallel measured slower
 /// and left 4 MB more at the peak (buffers spread over the allocator's per-thread arenas).
-fn read_all(paths: Vec<PathBuf>) -> Result<Vec<InputFile>, Error> {
-    paths
-        .into_iter()
-        .map(|path| match std::fs::read(&path) {
-            Ok(bytes) => Ok(InputFile { path, bytes }),
-            Err(e) => Err(Error::io(path, e)),
-        })
-        .collect()
+/// A file that has grown past `limit` since it was measured is reported and left out.
+fn read_all(
+    paths: Vec<PathBuf>,
+    limit: u64,
+    diagnostics: &mut Diagnostics,
+) -> Result<Vec<InputFile>, Error> {
+    let mut files = Vec::with_capacity(paths.len());
+    for path in paths {
+        match read_at_most(&path, limit) {
+            Ok(Some(bytes)) => files.push(InputFile { path, bytes }),
+            Ok(None) => diagnostics.push(too_large(&path, limit.saturating_add(1), limit)),
+            Err(e) => return Err(Error::io(path, e)),
+        }
+    }
+    Ok(files)
+}
+
+/// The bytes of the file at `path`, or `None` when it holds more than `limit`.
+fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(limit)).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
 #[cfg(test)]
@@ -214,6 +295,53 @@ mod tests {
         for (i, f) in inputs.files.iter().take(300).enumerate() {
             assert_eq!(f.bytes, format!("doc {i}").into_bytes());
         }
+    }
+
+    #[test]
+    fn docs_over_the_limit_are_skipped_and_too_much_in_all_fails() {
+        let dir = tempfile::tempdir().unwrap();
+        let docs = dir.path().join("docs");
+        touch(&docs.join("a.md"), &"a".repeat(100));
+        touch(&docs.join("big.md"), &"b".repeat(101));
+        touch(&docs.join("c.md"), &"c".repeat(100));
+        let limits = Limits {
+            doc: 100,
+            total: 200,
+        };
+        let inputs = collect_within(std::slice::from_ref(&docs), limits).unwrap();
+        let read: Vec<_> = inputs.files.iter().map(|f| f.bytes.len()).collect();
+        assert_eq!(read, [100, 100]);
+        let d = &inputs.diagnostics.0;
+        assert_eq!(d.len(), 1, "{d:?}");
+        let what = (d[0].kind.as_str(), d[0].severity);
+        assert_eq!(what, ("doc-too-large", Severity::Error));
+        assert!(d[0].file.ends_with("big.md"));
+        assert!(d[0].message.contains("101 bytes"), "{}", d[0].message);
+
+        let limits = Limits {
+            doc: 100,
+            total: 199,
+        };
+        let err = collect_within(&[docs], limits).unwrap_err();
+        let expected = Error::InputsTooLarge {
+            bytes: 200,
+            limit: 199,
+        };
+        assert_eq!(err.to_string(), expected.to_string());
+        assert!(err.to_string().contains("200 bytes"), "{err}");
+    }
+
+    #[test]
+    fn a_file_read_past_the_limit_is_left_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("grown.md");
+        touch(&path, "0123456789");
+        assert_eq!(read_at_most(&path, 10).unwrap().unwrap(), b"0123456789");
+        assert_eq!(read_at_most(&path, 9).unwrap(), None);
+        let mut diagnostics = Diagnostics::default();
+        let files = read_all(vec![path.clone()], 9, &mut diagnostics).unwrap();
+        assert!(files.is_empty());
+        assert_eq!(diagnostics.0[0].kind, "doc-too-large");
     }
 
     #[test]
