@@ -51,15 +51,8 @@ struct Generate {
     /// Read settings from an mdgen.toml file; flags override them.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// The convention of the API's JSON keys.
-    #[arg(long, value_name = "CASE", value_parser = wire_case())]
-    wire_case: Option<WireCase>,
-    /// Read every doc in this dialect instead of detecting it per file.
-    #[arg(long, value_name = "DIALECT", value_parser = dialect())]
-    dialect: Option<Dialect>,
-    /// Generate only these models and the models they need (comma-separated or repeated).
-    #[arg(long, value_name = "MODEL,...", value_delimiter = ',')]
-    only: Vec<String>,
+    #[command(flatten)]
+    reading: Reading,
     /// Optional nullable fields as one Option<T> instead of Option<Option<T>>.
     #[arg(long)]
     no_tri_state: bool,
@@ -82,6 +75,13 @@ struct Ir {
     /// Docs folders (searched recursively for .md/.mdx) or files, fused into one model.
     #[arg(value_name = "INPUT", required = true)]
     inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    reading: Reading,
+}
+
+/// How the docs are read, for `generate` and `ir` alike.
+#[derive(Args)]
+struct Reading {
     /// The convention of the API's JSON keys.
     #[arg(long, value_name = "CASE", value_parser = wire_case())]
     wire_case: Option<WireCase>,
@@ -91,6 +91,22 @@ struct Ir {
     /// Only these models and the models they need (comma-separated or repeated).
     #[arg(long, value_name = "MODEL,...", value_delimiter = ',')]
     only: Vec<String>,
+}
+
+impl Reading {
+    /// `builder` with the settings given on the command line over its own.
+    fn apply(&self, mut builder: Builder) -> Builder {
+        if let Some(dialect) = self.dialect {
+            builder = builder.dialect(dialect);
+        }
+        if let Some(case) = self.wire_case {
+            builder = builder.wire_case(case);
+        }
+        if !self.only.is_empty() {
+            builder = builder.only(&self.only);
+        }
+        builder
+    }
 }
 
 fn dialect() -> impl TypedValueParser<Value = Dialect> {
@@ -125,15 +141,7 @@ fn generate(args: Generate) -> ExitCode {
     if let Some(config) = &args.config {
         builder = builder.config_file(config);
     }
-    if let Some(dialect) = args.dialect {
-        builder = builder.dialect(dialect);
-    }
-    if let Some(case) = args.wire_case {
-        builder = builder.wire_case(case);
-    }
-    if !args.only.is_empty() {
-        builder = builder.only(&args.only);
-    }
+    builder = args.reading.apply(builder);
     if args.no_tri_state {
         builder = builder.tri_state(false);
     }
@@ -171,13 +179,7 @@ fn generate(args: Generate) -> ExitCode {
 }
 
 fn ir(args: Ir) -> ExitCode {
-    let mut builder = Builder::new().inputs(&args.inputs).only(&args.only);
-    if let Some(dialect) = args.dialect {
-        builder = builder.dialect(dialect);
-    }
-    if let Some(case) = args.wire_case {
-        builder = builder.wire_case(case);
-    }
+    let builder = args.reading.apply(Builder::new().inputs(&args.inputs));
     let parsed = match builder.parse() {
         Ok(parsed) => parsed,
         Err(e) => return fail(&e, Verbosity::Normal),
