@@ -2,14 +2,17 @@
 
 use crate::resolve::Resolver;
 use mdgen_ir::{Schema, TypeDef, TypeName, TypeRef};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-/// The types each type reaches through direct edges: a field or union member that is a named
-/// type itself, not inside a `Vec` or map (those already add indirection).
+/// The strongly connected components of the graph of direct references: a field or union
+/// member that is a named type itself, not inside a `Vec` or map (those already add
+/// indirection). A member needs a box when it leads back to its owner, that is when the two are
+/// in one component: linear in the types and references, however long the chains of models
+/// that reference each other.
 pub struct Recursion<'a> {
-    reach: BTreeMap<&'a TypeName, BTreeSet<&'a TypeName>>,
+    component: BTreeMap<&'a TypeName, usize>,
     /// The same through union members that are unions only.
-    union_reach: BTreeMap<&'a TypeName, BTreeSet<&'a TypeName>>,
+    union_component: BTreeMap<&'a TypeName, usize>,
 }
 
 impl<'a> Recursion<'a> {
@@ -42,15 +45,15 @@ impl<'a> Recursion<'a> {
             union_edges.insert(name, to_unions);
         }
         Recursion {
-            reach: closure(&edges),
-            union_reach: closure(&union_edges),
+            component: components(&edges),
+            union_component: components(&union_edges),
         }
     }
 
-    /// Whether a member of type `ty` inside `owner` must be boxed: `ty` names a type from which
+    /// Whether the member of type `ty` of `owner` must be boxed: `ty` names a type from which
     /// `owner` is reachable again (or `owner` itself).
     pub fn needs_box(&self, owner: &TypeName, ty: &TypeRef, resolver: &Resolver) -> bool {
-        cycles(&self.reach, owner, ty, resolver)
+        cycles(&self.component, owner, ty, resolver)
     }
 
     /// Whether the member `ty` of the union `owner` leads back to `owner` through unions alone:
@@ -61,32 +64,86 @@ impl<'a> Recursion<'a> {
         ty: &TypeRef,
         resolver: &Resolver,
     ) -> bool {
-        cycles(&self.union_reach, owner, ty, resolver)
+        cycles(&self.union_component, owner, ty, resolver)
     }
 }
 
 type Edges<'a> = BTreeMap<&'a TypeName, Vec<&'a TypeName>>;
 
-/// Every type reachable from each type along `edges`.
-fn closure<'a>(edges: &Edges<'a>) -> BTreeMap<&'a TypeName, BTreeSet<&'a TypeName>> {
-    edges
-        .keys()
-        .map(|&start| {
-            let mut seen = BTreeSet::new();
-            let mut stack = edges[start].clone();
-            while let Some(next) = stack.pop() {
-                if seen.insert(next) {
-                    stack.extend(edges.get(next).into_iter().flatten());
-                }
-            }
-            (start, seen)
+/// The strongly connected component of each type along `edges`, numbered: two types share one
+/// when each reaches the other. Tarjan's algorithm, iterative, so that a chain of thousands of
+/// models does not recurse as deep.
+fn components<'a>(edges: &Edges<'a>) -> BTreeMap<&'a TypeName, usize> {
+    const UNSEEN: usize = usize::MAX;
+    let names: Vec<&TypeName> = edges.keys().copied().collect();
+    let position: BTreeMap<&TypeName, usize> =
+        names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    let next: Vec<Vec<usize>> = names
+        .iter()
+        .map(|n| {
+            edges[n]
+                .iter()
+                .filter_map(|t| position.get(t).copied())
+                .collect()
         })
-        .collect()
+        .collect();
+    let count = names.len();
+    let mut index = vec![UNSEEN; count];
+    let mut low = vec![0; count];
+    let mut on_stack = vec![false; count];
+    let mut component = vec![UNSEEN; count];
+    let mut stack = Vec::new();
+    let (mut indexed, mut components) = (0, 0);
+    for root in 0..count {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        // (type, how many of its edges were followed)
+        let mut path = vec![(root, 0)];
+        index[root] = indexed;
+        low[root] = indexed;
+        indexed += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(top) = path.last_mut() {
+            let v = top.0;
+            if let Some(&w) = next[v].get(top.1) {
+                top.1 += 1;
+                if index[w] == UNSEEN {
+                    index[w] = indexed;
+                    low[w] = indexed;
+                    indexed += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    path.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            path.pop();
+            if let Some(&(parent, _)) = path.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    component[w] = components;
+                    if w == v {
+                        break;
+                    }
+                }
+                components += 1;
+            }
+        }
+    }
+    names.into_iter().zip(component).collect()
 }
 
-/// Whether `ty` names `owner` or a type from which `owner` is in `reach`.
+/// Whether `ty`, a member of `owner`, names `owner` or a type in its component (from which
+/// `owner` is reachable, as `owner` reaches it).
 fn cycles(
-    reach: &BTreeMap<&TypeName, BTreeSet<&TypeName>>,
+    component: &BTreeMap<&TypeName, usize>,
     owner: &TypeName,
     ty: &TypeRef,
     resolver: &Resolver,
@@ -94,9 +151,9 @@ fn cycles(
     let TypeRef::Named(target) = ty else {
         return false;
     };
-    resolver
-        .resolve(target)
-        .is_some_and(|t| t == owner || reach.get(t).is_some_and(|r| r.contains(owner)))
+    resolver.resolve(target).is_some_and(|t| {
+        t == owner || (component.get(t).is_some() && component.get(t) == component.get(owner))
+    })
 }
 
 #[cfg(test)]
@@ -144,6 +201,36 @@ mod tests {
             !looping("Expr", named("A")),
             "a struct in between needs input to recurse"
         );
+    }
+
+    #[test]
+    fn long_chains_of_references_take_linear_time_and_space() {
+        // 20,000 models, each referencing the next; the last one closes the ring or not.
+        let n = 20_000;
+        let ring = |closed: bool| {
+            let defs = (0..n)
+                .map(|i| {
+                    let next = if closed { (i + 1) % n } else { i + 1 };
+                    let f = field("next", named(&format!("M{next}")), true);
+                    strukt(&format!("M{i}"), vec![f])
+                })
+                .collect();
+            schema(defs)
+        };
+        for closed in [true, false] {
+            let s = ring(closed);
+            let r = Resolver::new(&s);
+            let rec = Recursion::new(&s, &r);
+            for i in [0, 1, n / 2, n - 2] {
+                let owner = TypeName(format!("M{i}"));
+                let next = named(&format!("M{}", i + 1));
+                assert_eq!(
+                    rec.needs_box(&owner, &next, &r),
+                    closed,
+                    "M{i}, closed {closed}"
+                );
+            }
+        }
     }
 
     #[test]
