@@ -63,3 +63,55 @@ fn enum_values_that_collide_or_are_empty_stay_apart() {
         ]
     );
 }
+
+#[test]
+fn models_named_like_keywords_std_items_digits_or_symbols_work_together() {
+    use hygiene::{
+        _123go, BTreeMap as BTreeMapModel, Crate, DateTime as DateTimeModel,
+        Default as DefaultModel, Model, Self_, Serialize as SerializeModel, Some as SomeModel,
+        Type, Value as ValueModel, WeirdValues,
+    };
+    let inner =
+        json!({"id": "i", "when": "2024-02-29T10:00:00+02:00", "meta": {"k": [1, "two", null]}});
+    let wire = json!({
+        "id": "t", "when": "2000-01-01T00:00:00Z", "meta": {},
+        "m_self": inner, "m_crate": inner, "m_digits": inner, "m_default": inner,
+        "m_serialize": inner, "m_value": inner, "m_hashmap": inner, "m_some": inner,
+        "m_datetime": inner,
+        "values": ["1", "+", "-", "self", "Self", "🦀", "a b", "A_B", "null", "new"]
+    });
+    let t: Type = round_trip(&wire);
+    let self_: &Self_ = t.m_self.as_ref().unwrap();
+    let when = self_.when.map(|d| d.to_rfc3339());
+    assert_eq!(when.as_deref(), Some("2024-02-29T10:00:00+02:00"));
+    let _: (&Crate, &_123go, &DefaultModel, &SerializeModel, &ValueModel) = (
+        t.m_crate.as_ref().unwrap(),
+        t.m_digits.as_ref().unwrap(),
+        t.m_default.as_ref().unwrap(),
+        t.m_serialize.as_ref().unwrap(),
+        t.m_value.as_ref().unwrap(),
+    );
+    let _: (&BTreeMapModel, &SomeModel, &DateTimeModel) = (
+        t.m_hashmap.as_ref().unwrap(),
+        t.m_some.as_ref().unwrap(),
+        t.m_datetime.as_ref().unwrap(),
+    );
+    assert_eq!(
+        t.values.unwrap(),
+        [
+            WeirdValues::_1,
+            WeirdValues::Value,
+            WeirdValues::Value2,
+            WeirdValues::Self_,
+            WeirdValues::Self2,
+            WeirdValues::Value4,
+            WeirdValues::AB,
+            WeirdValues::AB2,
+            WeirdValues::Null,
+            WeirdValues::Unknown("new".into()),
+        ]
+    );
+    // A model named only with symbols still is one.
+    let m: Model = round_trip(&json!({"id": "@"}));
+    assert_eq!(m.id, "@");
+}
