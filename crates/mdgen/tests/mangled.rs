@@ -468,6 +468,14 @@ fn check(i: usize, how: &Mangle) -> Result<(), TestCaseError> {
     let run = run(&doc.name, &broken, expect.copy);
     let g = &run.generation;
 
+    // The diagnostics render (the broken text among them).
+    let shown = mdgen::render::render_all(&g.diagnostics, false);
+    prop_assert!(
+        g.diagnostics.0.is_empty() || shown.contains("mdgen: "),
+        "{}",
+        what
+    );
+
     // The code parses, and every model of the intact docs is there with all its fields.
     if let Err(e) = syn::parse_file(&g.code) {
         return Err(TestCaseError::fail(format!(
