@@ -2,8 +2,8 @@
 //! strongest evidence of each fact, and every source of it.
 
 use mdgen_ir::{
-    normalize_key, Diagnostic, Diagnostics, Enum, Field, Schema, Severity, Source, Struct, TypeDef,
-    TypeName, TypeRef, Union,
+    normalize_key, Diagnostic, Diagnostics, Enum, EnumWire, Field, Schema, Severity, Source,
+    Struct, TypeDef, TypeName, TypeRef, Union,
 };
 use std::collections::BTreeMap;
 
@@ -23,14 +23,15 @@ pub fn fuse(docs: Vec<TypeDef>, diagnostics: &mut Diagnostics) -> Schema {
 
 fn fuse_group(mut defs: Vec<TypeDef>, diagnostics: &mut Diagnostics) -> TypeDef {
     // The richest doc with a heading of its own leads: its kind, name and field order win.
-    // (Models named after a file, like Ruby's inline unions, follow; so do names with bytes
-    // that were not UTF-8, which a broken copy must not give to the intact ones.)
+    // (Models named after a file, like Ruby's inline unions, follow; so do docs with bytes that
+    // were not UTF-8, whose names, types and examples a broken copy must not give to the
+    // intact ones.)
     let lead = defs
         .iter()
         .enumerate()
         .max_by_key(|(i, d)| {
             (
-                !d.name().0.contains(char::REPLACEMENT_CHARACTER),
+                defs.len() == 1 || !damaged(d),
                 from_heading(d),
                 kind_rank(d),
                 size(d),
@@ -41,6 +42,33 @@ fn fuse_group(mut defs: Vec<TypeDef>, diagnostics: &mut Diagnostics) -> TypeDef 
     let first = defs.remove(lead);
     defs.into_iter()
         .fold(first, |acc, next| merge(acc, next, diagnostics))
+}
+
+/// Whether a model holds text whose bytes were not UTF-8 (replaced by U+FFFD).
+fn damaged(def: &TypeDef) -> bool {
+    let bad = |s: &str| s.contains(char::REPLACEMENT_CHARACTER);
+    let bad_opt = |s: &Option<String>| s.as_deref().is_some_and(bad);
+    let bad_ty = |t: &TypeRef| t.named().iter().any(|n| bad(&n.0));
+    bad(&def.name().0)
+        || match def {
+            TypeDef::Struct(s) => {
+                bad_opt(&s.doc)
+                    || s.fields.iter().any(|f| {
+                        bad(&f.name) || bad_opt(&f.doc) || bad_opt(&f.example) || bad_ty(&f.ty)
+                    })
+            }
+            TypeDef::Enum(e) => {
+                bad_opt(&e.doc)
+                    || e.values.iter().any(|v| {
+                        bad_opt(&v.name)
+                            || bad_opt(&v.doc)
+                            || matches!(&v.value, EnumWire::Str(s) if bad(s))
+                    })
+            }
+            TypeDef::Union(u) => {
+                bad_opt(&u.doc) || u.variants.iter().any(|v| bad(&v.name) || bad_ty(&v.ty))
+            }
+        }
 }
 
 /// Whether a model's name looks like a heading's (`AccountValue`), not a file's (`accountvalue`).

@@ -35,3 +35,40 @@ fn a_heading_with_invalid_utf8_does_not_rename_the_intact_model() {
         );
     }
 }
+
+/// The same for what a broken copy says of a field: its damaged Example cell (or link) must
+/// not replace the intact doc's, from which the enum for a missing doc is inferred (found by
+/// the mangled-docs property test: the intact docs' `...Categories` enum disappeared).
+#[test]
+fn a_damaged_example_or_link_does_not_replace_the_intact_ones() {
+    let doc = |link: &[u8], example: &[u8]| {
+        let mut d = b"# Pet\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n| `kind` | [".to_vec();
+        d.extend_from_slice(link);
+        d.extend_from_slice(b"](kind.md) | :heavy_minus_sign: | N/A | ");
+        d.extend_from_slice(example);
+        d.extend_from_slice(b" |\n");
+        d
+    };
+    let intact = doc(b"PetKind", b"\"dog\"");
+    for broken in [
+        doc(b"PetKind", b"\"dog\"\xFF"),
+        doc(b"Pet\xFF\xC3(Kind", b"\"dog\""),
+    ] {
+        for broken_path in ["a/broken.md", "z/broken.md"] {
+            let files = [file("m/pet.md", &intact), file(broken_path, &broken)];
+            let parsed = parse(&files, &Options::default());
+            let names: Vec<_> = parsed.schema.types.keys().map(|n| n.0.as_str()).collect();
+            assert_eq!(names, ["Pet", "PetKind"], "{broken_path}");
+        }
+    }
+    // Not fused: another model whose link is damaged, read first.
+    let other = doc(b"Pet\xFFKind", b"\"cat\"");
+    let other = String::from_utf8_lossy(&other).replacen("# Pet", "# Other", 1);
+    let files = [
+        file("a/other.md", other.as_bytes()),
+        file("m/pet.md", &intact),
+    ];
+    let parsed = parse(&files, &Options::default());
+    let names: Vec<_> = parsed.schema.types.keys().map(|n| n.0.as_str()).collect();
+    assert_eq!(names, ["Other", "Pet", "PetKind"]);
+}
