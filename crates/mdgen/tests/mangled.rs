@@ -588,7 +588,7 @@ fn broken_docs_are_reported_where_they_are_broken_and_the_rest_generates() {
     let seed = std::env::var("PROPTEST_SEED")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(0x6d64_6765_6e);
+        .unwrap_or(0x006d_6467_656e);
     let mut runner = TestRunner::new(Config {
         cases: cases(),
         failure_persistence: None,
