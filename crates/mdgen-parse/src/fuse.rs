@@ -33,6 +33,9 @@ fn fuse_group(mut defs: Vec<TypeDef>, diagnostics: &mut Diagnostics) -> TypeDef 
             (
                 defs.len() == 1 || !damaged(d),
                 from_heading(d),
+                // C# writes a union as a struct with an empty Fields table: one with members
+                // says more.
+                size(d) > 0,
                 kind_rank(d),
                 size(d),
                 std::cmp::Reverse(*i),
@@ -100,6 +103,8 @@ fn merge(acc: TypeDef, next: TypeDef, diagnostics: &mut Diagnostics) -> TypeDef 
         }
         (TypeDef::Enum(a), TypeDef::Enum(b)) => TypeDef::Enum(merge_enums(a, b)),
         (TypeDef::Union(a), TypeDef::Union(b)) => TypeDef::Union(merge_unions(a, b)),
+        // An empty struct (C#'s rendering of a union) says nothing against another kind.
+        (a, TypeDef::Struct(b)) if b.fields.is_empty() => a,
         (a, b) => {
             let at = |d: &TypeDef| d.sources().first().map(describe).unwrap_or_default();
             let message = format!(
@@ -518,6 +523,22 @@ mod tests {
                 "`Kind` is a struct at a.md:1 but an enum here; the one at a.md:1 is kept"
             )]
         );
+    }
+
+    #[test]
+    fn an_empty_struct_gives_way_to_a_union_quietly() {
+        let csharp = model("c.md", &format!("# V\n\n## Fields\n\n{HEAD}"));
+        let ts = model(
+            "t.md",
+            "# V\n\n## Supported Types\n\n### `string`\n\n### `number`\n\n",
+        );
+        let mut diags = Diagnostics::default();
+        let schema = fuse(vec![csharp, ts], &mut diags);
+        assert!(matches!(
+            schema.types[&TypeName("V".into())],
+            TypeDef::Union(_)
+        ));
+        assert!(diags.0.is_empty(), "{diags:?}");
     }
 
     #[test]
