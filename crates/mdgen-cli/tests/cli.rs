@@ -1,29 +1,9 @@
 //! The `mdgen` binary end to end: exit codes, messages, files written.
 
+mod common;
+
+use common::{mdgen, s, stackone, stderr};
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn mdgen(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mdgen"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("mdgen runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// The seed docs checked in at the repository's `docs-input/stackone`.
-fn stackone() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs-input/stackone")
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().expect("UTF-8 path")
-}
 
 #[test]
 fn usage_errors_exit_2() {

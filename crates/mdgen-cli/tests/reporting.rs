@@ -2,25 +2,11 @@
 //! cell underlined), a summary count after them, `--strict` making warnings errors, `-q`
 //! printing only errors, and the exit codes: 0 success (warnings allowed), 1 errors, 2 usage.
 
+mod common;
+
+use common::{mdgen, s, stderr};
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn mdgen(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mdgen"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("mdgen runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().expect("UTF-8 path")
-}
 
 /// Line 7 has a Type cell that is no type (a warning); `broken.md`, when asked for, has a
 /// Fields table without Field and Type columns (an error).

@@ -2,28 +2,13 @@
 //! as it was, nothing is written outside the output given (no stray temporary files either),
 //! and an output that leads into an input folder is refused.
 
+mod common;
+
+use common::{mdgen_in, stackone as seeds, stderr};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::time::{Duration, SystemTime};
-
-fn mdgen_in(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mdgen"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("mdgen runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn seeds() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs-input/stackone")
-}
 
 /// Everything below `root`: each folder, and each file's bytes and modification time.
 type Tree = BTreeMap<PathBuf, Option<(Vec<u8>, SystemTime)>>;
