@@ -6,7 +6,6 @@ use crate::resolve::Resolver;
 use crate::traits::{self, Derives};
 use crate::{Deps, Options};
 use mdgen_ir::{Diagnostic, Diagnostics, Schema, Severity, Source, TypeName, TypeRef};
-use proc_macro2::Ident;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -81,9 +80,9 @@ impl<'a> Ctx<'a> {
     }
 
     /// The Rust identifier of the type `name` refers to, if the schema has it.
-    pub fn type_ident(&self, name: &TypeName) -> Option<Ident> {
+    pub fn type_ident(&self, name: &TypeName) -> Option<&'a str> {
         let found = self.resolver.resolve(name)?;
-        self.idents.get(found).map(|text| ident::ident(text))
+        self.idents.get(found).map(String::as_str)
     }
 
     /// The derives valid for the schema's type `name`.

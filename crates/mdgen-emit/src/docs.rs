@@ -1,7 +1,6 @@
 //! Descriptions → `///` doc comments.
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use crate::syntax::Attr;
 
 /// The lines of the doc comment for `doc`: `<br/>` becomes a line break, lines are trimmed,
 /// runs of blank lines collapse, control characters become spaces, and lines that say only `N/A`
@@ -113,16 +112,12 @@ fn break_lines(doc: &str) -> String {
     out
 }
 
-/// One `#[doc = " line"]` attribute per line (prettyplease prints them as `///`).
-pub fn attrs(lines: &[String]) -> TokenStream {
-    let lines = lines.iter().map(|l| {
-        if l.is_empty() {
-            String::new()
-        } else {
-            format!(" {l}")
-        }
-    });
-    quote!(#(#[doc = #lines])*)
+/// One doc attribute per line, printed as `/// line` (an empty line as `///`).
+pub fn attrs(lines: Vec<String>) -> Vec<Attr> {
+    lines
+        .into_iter()
+        .map(|l| Attr::Doc(if l.is_empty() { l } else { format!(" {l}") }))
+        .collect()
 }
 
 #[cfg(test)]
@@ -204,7 +199,7 @@ mod tests {
 
     #[test]
     fn attributes_have_a_leading_space() {
-        let a = attrs(&["x".to_string(), String::new()]).to_string();
-        assert_eq!(a, "# [doc = \" x\"] # [doc = \"\"]");
+        let a = attrs(vec!["x".to_string(), String::new()]);
+        assert_eq!(a, [Attr::Doc(" x".into()), Attr::Doc(String::new())]);
     }
 }

@@ -5,9 +5,10 @@ use crate::context::{collision, place, Ctx};
 use crate::docs;
 use crate::ident::{self, Case};
 use crate::lints::variant_names_may_repeat;
+use crate::syntax::{self, str_lit, Arm, Attr, Expr, FromImpl, Pat, Text, Ty, Variant};
+use crate::types::STRING;
 use mdgen_ir::{Diagnostic, Enum, EnumValue, EnumWire, Severity};
-use proc_macro2::{Ident, Literal, TokenStream};
-use quote::quote;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// The doc line of an enum whose values were only seen in examples.
@@ -42,14 +43,15 @@ pub fn kind(e: &Enum) -> EnumKind {
 
 /// One documented value with its variant identifier.
 struct Member<'e> {
-    ident: Ident,
+    ident: String,
     value: &'e EnumValue,
 }
 
-/// The enum item for `e`, and for integer and mixed enums the `From` impls serde converts with.
-pub fn emit(ctx: &mut Ctx, e: &Enum) -> TokenStream {
+/// The enum item for `e`, and for integer and mixed enums the `From` impls serde converts with,
+/// formatted.
+pub fn emit(ctx: &mut Ctx, e: &Enum) -> Vec<String> {
     let Some(name) = ctx.type_ident(&e.name) else {
-        return TokenStream::new();
+        return Vec::new();
     };
     let values = unique_values(ctx, e);
     let bases: Vec<String> = values.iter().map(|v| variant_base(v)).collect();
@@ -72,58 +74,44 @@ pub fn emit(ctx: &mut Ctx, e: &Enum) -> TokenStream {
         .find(|c| !taken.contains(c.as_str()))
         .unwrap_or_default();
     let members: Vec<Member> = deduped
-        .iter()
+        .into_iter()
         .zip(&values)
-        .map(|((text, _), value)| Member {
-            ident: ident::ident(text),
-            value,
-        })
+        .map(|((ident, _), value)| Member { ident, value })
         .collect();
-    let mut variant_names: Vec<String> = deduped.into_iter().map(|(t, _)| t).collect();
-    variant_names.push(catch_all.clone());
-    let catch_all = ident::ident(&catch_all);
     let kind = kind(e);
 
-    let variants = members.iter().map(|m| {
-        let doc = docs::attrs(&docs::lines(m.value.doc.as_deref()));
-        let deprecated = m.value.deprecated.then(|| quote!(#[deprecated]));
-        let rename = match (&m.value.value, kind) {
-            (EnumWire::Str(wire), EnumKind::Str) => Some(quote!(#[serde(rename = #wire)])),
-            _ => None,
-        };
-        let ident = &m.ident;
-        quote!(#doc #deprecated #rename #ident,)
-    });
-    let (catch_all_variant, container_serde, impls) = match kind {
-        EnumKind::Str => (
-            quote! {
-                /// A value not documented when this code was generated.
-                #[serde(untagged)]
-                #catch_all(::std::string::String),
-            },
-            None,
-            None,
-        ),
-        EnumKind::Int => (
-            quote! {
-                /// A value not documented when this code was generated.
-                #catch_all(i64),
-            },
-            Some(quote!(#[serde(from = "i64", into = "i64")])),
-            Some(int_impls(&name, &catch_all, &members)),
-        ),
-        EnumKind::Mixed => {
-            let value = ctx.json_value();
-            (
-                quote! {
-                    /// A value not documented when this code was generated.
-                    #catch_all(#value),
-                },
-                Some(quote!(#[serde(from = "::serde_json::Value", into = "::serde_json::Value")])),
-                Some(mixed_impls(&name, &catch_all, &members)),
-            )
-        }
+    let mut variants: Vec<Variant> = members
+        .iter()
+        .map(|m| {
+            let mut attrs = docs::attrs(docs::lines(m.value.doc.as_deref()));
+            if m.value.deprecated {
+                attrs.push(Attr::Path("deprecated"));
+            }
+            if let (EnumWire::Str(wire), EnumKind::Str) = (&m.value.value, kind) {
+                attrs.push(Attr::serde(format!("rename = {}", str_lit(wire))));
+            }
+            Variant {
+                attrs,
+                name: m.ident.clone(),
+                ty: None,
+            }
+        })
+        .collect();
+    let unknown_doc = Attr::Doc(" A value not documented when this code was generated.".into());
+    let (catch_all_ty, container_serde) = match kind {
+        EnumKind::Str => (Ty::Path(Cow::Borrowed(STRING)), None),
+        EnumKind::Int => (Ty::Path(Cow::Borrowed("i64")), Some("i64")),
+        EnumKind::Mixed => (ctx.json_value(), Some("::serde_json::Value")),
     };
+    let mut catch_all_attrs = vec![unknown_doc];
+    if kind == EnumKind::Str {
+        catch_all_attrs.push(Attr::serde("untagged"));
+    }
+    variants.push(Variant {
+        attrs: catch_all_attrs,
+        name: catch_all.clone(),
+        ty: Some(catch_all_ty),
+    });
 
     let mut lines = docs::lines(e.doc.as_deref());
     if !e.values_known {
@@ -132,33 +120,55 @@ pub fn emit(ctx: &mut Ctx, e: &Enum) -> TokenStream {
         }
         lines.push(INFERRED_NOTE.to_string());
     }
-    let doc = docs::attrs(&lines);
-    let deprecated = e.deprecated.then(|| quote!(#[deprecated]));
-    let lint = variant_names_may_repeat(&name.to_string(), &variant_names)
-        .then(|| quote!(#[allow(clippy::enum_variant_names)]));
-    let derive = ctx.derives(&e.name).attr();
-    let impls_allow =
-        (e.deprecated || values.iter().any(|v| v.deprecated)).then(|| quote!(#[allow(deprecated)]));
-    let impls = impls.map(|(from_wire, into_wire)| {
-        quote! {
-            #impls_allow
-            #from_wire
-            #impls_allow
-            #into_wire
-        }
-    });
-    quote! {
-        #doc
-        #deprecated
-        #lint
-        #derive
-        #container_serde
-        pub enum #name {
-            #(#variants)*
-            #catch_all_variant
-        }
-        #impls
+    let mut attrs = docs::attrs(lines);
+    if e.deprecated {
+        attrs.push(Attr::Path("deprecated"));
     }
+    let names: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
+    if variant_names_may_repeat(name, &names) {
+        attrs.push(Attr::allow("clippy::enum_variant_names"));
+    }
+    attrs.push(ctx.derives(&e.name).attr());
+    if let Some(via) = container_serde {
+        let via = str_lit(via);
+        attrs.push(Attr::List(
+            "serde",
+            vec![
+                Cow::Owned(format!("from = {via}")),
+                Cow::Owned(format!("into = {via}")),
+            ],
+        ));
+    }
+    let mut items = vec![syntax::enum_item(&attrs, name, &variants)];
+    let impls = match kind {
+        EnumKind::Str => None,
+        EnumKind::Int => Some(int_impls(name, &catch_all, &members)),
+        EnumKind::Mixed => Some(mixed_impls(name, &catch_all, &members)),
+    };
+    if let (Some(via), Some((from_wire, into_wire))) = (container_serde, impls) {
+        let deprecated = e.deprecated || values.iter().any(|v| v.deprecated);
+        let attrs = || {
+            deprecated
+                .then(|| Attr::allow("deprecated"))
+                .into_iter()
+                .collect()
+        };
+        let wire = || Ty::Path(Cow::Borrowed(via));
+        let this = || Ty::Path(Cow::Owned(name.to_string()));
+        items.push(syntax::from_impl(&FromImpl {
+            attrs: attrs(),
+            from: wire(),
+            to: this(),
+            body: from_wire,
+        }));
+        items.push(syntax::from_impl(&FromImpl {
+            attrs: attrs(),
+            from: this(),
+            to: wire(),
+            body: into_wire,
+        }));
+    }
+    items
 }
 
 /// The values of `e`, without any whose wire value an earlier one already has (warned).
@@ -206,125 +216,124 @@ fn wire_text(w: &EnumWire) -> String {
 }
 
 /// An `i64` literal expression or pattern; `suffixed` makes its type explicit.
-fn int_lit(n: i64, suffixed: bool) -> TokenStream {
-    if n == i64::MIN {
-        return quote!(i64::MIN);
-    }
-    // `n` is not `i64::MIN`, so its magnitude fits an `i64`.
-    let abs = n.unsigned_abs() as i64;
-    let lit = if suffixed {
-        Literal::i64_suffixed(abs)
-    } else {
-        Literal::i64_unsuffixed(abs)
-    };
-    if n < 0 {
-        quote!(-#lit)
-    } else {
-        quote!(#lit)
+fn int_lit(n: i64, suffixed: bool) -> String {
+    match n {
+        i64::MIN => "i64::MIN".to_string(),
+        _ if suffixed => format!("{n}i64"),
+        _ => n.to_string(),
     }
 }
 
-/// `From<i64> for E` and `From<E> for i64`.
-fn int_impls(name: &Ident, catch_all: &Ident, members: &[Member]) -> (TokenStream, TokenStream) {
-    let ints: Vec<(TokenStream, &Ident)> = members
+/// `Enum::Variant`.
+fn path(name: &str, variant: &str) -> Text {
+    Cow::Owned(format!("{name}::{variant}"))
+}
+
+fn atom(text: impl Into<Text>) -> Expr {
+    Expr::Atom(text.into())
+}
+
+/// `match value { arms }`.
+fn match_value(arms: Vec<Arm>) -> Expr {
+    Expr::Match(Box::new(atom("value")), arms)
+}
+
+/// `pat => body`, where the pattern is a single token.
+fn arm(pat: impl Into<Text>, body: Expr) -> Arm {
+    Arm {
+        pat: Pat::Atom(pat.into()),
+        body,
+    }
+}
+
+/// The arm `Enum::CatchAll(other) => other`.
+fn catch_all_back(name: &str, catch_all: &str) -> Arm {
+    Arm {
+        pat: Pat::TupleStruct(path(name, catch_all), vec![Pat::Atom("other".into())]),
+        body: atom("other"),
+    }
+}
+
+/// The bodies of `From<i64> for E` and `From<E> for i64`.
+fn int_impls(name: &str, catch_all: &str, members: &[Member]) -> (Expr, Expr) {
+    let ints: Vec<(i64, &str)> = members
         .iter()
         .filter_map(|m| match m.value.value {
-            EnumWire::Int(n) => Some((int_lit(n, false), &m.ident)),
+            EnumWire::Int(n) => Some((n, m.ident.as_str())),
             EnumWire::Str(_) => None,
         })
         .collect();
-    let (pats, idents): (Vec<_>, Vec<_>) = ints.into_iter().unzip();
-    let (from_body, into_body) = if idents.is_empty() {
-        (
-            quote!(#name::#catch_all(value)),
-            quote! {
-                let #name::#catch_all(value) = value;
-                value
-            },
-        )
-    } else {
-        (
-            quote! {
-                match value {
-                    #(#pats => #name::#idents,)*
-                    other => #name::#catch_all(other),
-                }
-            },
-            quote! {
-                match value {
-                    #(#name::#idents => #pats,)*
-                    #name::#catch_all(other) => other,
-                }
-            },
-        )
-    };
-    (
-        quote! {
-            impl ::std::convert::From<i64> for #name {
-                fn from(value: i64) -> Self {
-                    #from_body
-                }
-            }
-        },
-        quote! {
-            impl ::std::convert::From<#name> for i64 {
-                fn from(value: #name) -> Self {
-                    #into_body
-                }
-            }
-        },
-    )
+    let mut from: Vec<Arm> = ints
+        .iter()
+        .map(|&(n, ident)| arm(int_lit(n, false), atom(path(name, ident))))
+        .collect();
+    from.push(arm(
+        "other",
+        Expr::Call(path(name, catch_all), vec![atom("other")]),
+    ));
+    let mut into: Vec<Arm> = ints
+        .iter()
+        .map(|&(n, ident)| arm(path(name, ident), atom(int_lit(n, false))))
+        .collect();
+    into.push(catch_all_back(name, catch_all));
+    (match_value(from), match_value(into))
 }
 
-/// `From<serde_json::Value> for E` and back, for enums with string and integer values.
-fn mixed_impls(name: &Ident, catch_all: &Ident, members: &[Member]) -> (TokenStream, TokenStream) {
+/// The bodies of `From<serde_json::Value> for E` and back, for enums with string and integer
+/// values.
+fn mixed_impls(name: &str, catch_all: &str, members: &[Member]) -> (Expr, Expr) {
+    let value = |variant: &'static str, binding: &'static str| {
+        Expr::Call(
+            Cow::Owned(format!("::serde_json::Value::{variant}")),
+            vec![atom(binding)],
+        )
+    };
+    let unknown = |inner: Expr| Expr::Call(path(name, catch_all), vec![inner]);
     let mut strs = Vec::new();
     let mut ints = Vec::new();
     let mut back = Vec::new();
     for m in members {
-        let ident = &m.ident;
+        let variant = path(name, &m.ident);
         match &m.value.value {
             EnumWire::Str(s) => {
-                strs.push(quote!(#s => #name::#ident,));
-                back.push(quote!(#name::#ident => ::serde_json::Value::String(::std::string::String::from(#s)),));
+                strs.push(arm(str_lit(s), atom(variant.clone())));
+                let string =
+                    Expr::Call("::std::string::String::from".into(), vec![atom(str_lit(s))]);
+                let json = Expr::Call("::serde_json::Value::String".into(), vec![string]);
+                back.push(arm(variant, json));
             }
             EnumWire::Int(n) => {
-                let pat = int_lit(*n, false);
-                ints.push(quote!(::std::option::Option::Some(#pat) => #name::#ident,));
-                let expr = int_lit(*n, true);
-                back.push(quote!(#name::#ident => ::serde_json::Value::from(#expr),));
+                ints.push(Arm {
+                    pat: Pat::TupleStruct(
+                        "::std::option::Option::Some".into(),
+                        vec![Pat::Atom(int_lit(*n, false).into())],
+                    ),
+                    body: atom(variant.clone()),
+                });
+                let json = Expr::Call(
+                    "::serde_json::Value::from".into(),
+                    vec![atom(int_lit(*n, true))],
+                );
+                back.push(arm(variant, json));
             }
         }
     }
-    (
-        quote! {
-            impl ::std::convert::From<::serde_json::Value> for #name {
-                fn from(value: ::serde_json::Value) -> Self {
-                    match value {
-                        ::serde_json::Value::String(s) => match s.as_str() {
-                            #(#strs)*
-                            _ => #name::#catch_all(::serde_json::Value::String(s)),
-                        },
-                        ::serde_json::Value::Number(n) => match n.as_i64() {
-                            #(#ints)*
-                            _ => #name::#catch_all(::serde_json::Value::Number(n)),
-                        },
-                        other => #name::#catch_all(other),
-                    }
-                }
-            }
-        },
-        quote! {
-            impl ::std::convert::From<#name> for ::serde_json::Value {
-                fn from(value: #name) -> Self {
-                    match value {
-                        #(#back)*
-                        #name::#catch_all(other) => other,
-                    }
-                }
-            }
-        },
-    )
+    strs.push(arm("_", unknown(value("String", "s"))));
+    ints.push(arm("_", unknown(value("Number", "n"))));
+    let by_kind = |variant: &'static str, binding: &'static str, method, arms| Arm {
+        pat: Pat::TupleStruct(
+            Cow::Owned(format!("::serde_json::Value::{variant}")),
+            vec![Pat::Atom(binding.into())],
+        ),
+        body: Expr::Match(Box::new(Expr::MethodCall(binding, method)), arms),
+    };
+    let from = vec![
+        by_kind("String", "s", "as_str", strs),
+        by_kind("Number", "n", "as_i64", ints),
+        arm("other", unknown(atom("other"))),
+    ];
+    back.push(catch_all_back(name, catch_all));
+    (match_value(from), match_value(back))
 }
 
 #[cfg(test)]
@@ -368,8 +377,8 @@ mod tests {
 
     #[test]
     fn integer_literals_handle_signs_and_extremes() {
-        assert_eq!(int_lit(5, false).to_string(), "5");
-        assert_eq!(int_lit(-5, true).to_string(), "- 5i64");
-        assert_eq!(int_lit(i64::MIN, false).to_string(), "i64 :: MIN");
+        assert_eq!(int_lit(5, false), "5");
+        assert_eq!(int_lit(-5, true), "-5i64");
+        assert_eq!(int_lit(i64::MIN, false), "i64::MIN");
     }
 }

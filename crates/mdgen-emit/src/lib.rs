@@ -1,5 +1,9 @@
 //! IR → Rust: naming, type mapping, serde attributes, formatting.
 //!
+//! The code is printed directly, without token streams or syn (which cost most of a run): the
+//! printer issues the breaks prettyplease would, so the layout is prettyplease's (checked
+//! against it in the tests).
+//!
 //! [`emit`] turns a [`Schema`] into one formatted Rust source file and reports the crates the code
 //! uses ([`Deps`]), from which [`cargo_toml`] writes the manifest of a generated crate.
 //!
@@ -13,10 +17,12 @@ mod docs;
 mod enums;
 mod ident;
 mod lints;
+mod pretty;
 mod recursion;
 mod rename;
 mod resolve;
 mod structs;
+mod syntax;
 mod traits;
 mod types;
 mod unions;
@@ -29,8 +35,7 @@ mod tests;
 pub use cargo::{cargo_toml, crate_root};
 
 use context::{Ctx, Shared};
-use mdgen_ir::{Diagnostic, Diagnostics, Schema, Severity, TypeDef};
-use proc_macro2::TokenStream;
+use mdgen_ir::{Diagnostics, Schema, TypeDef};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -74,9 +79,9 @@ pub struct Emitted {
 
 /// Emits every type of `schema` into one Rust source file.
 ///
-/// Each item is built, parsed and formatted on its own, so that memory holds one item's tokens
-/// and syntax tree at a time, never the whole file's; the items are shared among the cores and
-/// put back in schema order, so the result does not depend on the number of threads.
+/// Each item is built as a small syntax tree and printed straight to text, laid out as
+/// prettyplease lays it out; the items are shared among the cores and put back in schema order,
+/// so the result does not depend on the number of threads.
 pub fn emit(schema: &Schema, options: &Options) -> Emitted {
     let (shared, mut diagnostics) = Shared::new(schema);
     let defs: Vec<&TypeDef> = schema.types.values().collect();
@@ -187,50 +192,18 @@ fn emit_items(
     });
 }
 
-/// The tokens of one model.
-fn tokens(ctx: &mut Ctx, def: &TypeDef) -> TokenStream {
-    match def {
+/// One model: its items formatted (usually one), what they use and what was said.
+fn emit_item(ctx: &mut Ctx, def: &TypeDef) -> Item {
+    let code = match def {
         TypeDef::Struct(s) => structs::emit(ctx, s),
         TypeDef::Enum(e) => enums::emit(ctx, e),
         TypeDef::Union(u) => unions::emit(ctx, u),
-    }
-}
-
-/// One model: its tokens, parsed and formatted item by item.
-fn emit_item(ctx: &mut Ctx, def: &TypeDef) -> Item {
-    // Parsing takes the tokens without a copy (a clone would make syn copy every token).
-    let code = match syn::parse2::<syn::File>(tokens(ctx, def)) {
-        Ok(file) => file.items.into_iter().map(format_item).collect(),
-        Err(err) => {
-            // Unreachable unless an emitter has a bug; unformatted code still shows what it is,
-            // so the tokens are made again (the second time's diagnostics are dropped).
-            let said = ctx.diagnostics.0.len();
-            let text = tokens(ctx, def).to_string();
-            ctx.diagnostics.0.truncate(said);
-            ctx.diagnostics.push(Diagnostic::new(
-                Severity::Error,
-                "internal",
-                "",
-                0,
-                format!("mdgen emitted code it cannot parse ({err}); please report this"),
-            ));
-            vec![text]
-        }
     };
     Item {
         code,
         deps: std::mem::take(&mut ctx.deps),
         diagnostics: std::mem::take(&mut ctx.diagnostics),
     }
-}
-
-/// One item, formatted by prettyplease.
-fn format_item(item: syn::Item) -> String {
-    prettyplease::unparse(&syn::File {
-        shebang: None,
-        attrs: vec![],
-        items: vec![item],
-    })
 }
 
 #[cfg(test)]

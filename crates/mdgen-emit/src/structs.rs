@@ -4,20 +4,20 @@ use crate::context::{collision, place, Ctx};
 use crate::docs;
 use crate::ident::{self, Case};
 use crate::rename::{field_renames, FieldRenames};
+use crate::syntax::{self, Attr, Ty};
 use crate::types::has_decimal;
 use mdgen_ir::{Diagnostic, Field, Severity, Source, Struct};
-use proc_macro2::TokenStream;
-use quote::quote;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// The note added to the docs of a field that holds a decimal.
 const DECIMAL_NOTE: &str =
     "A decimal on the wire, read as `f64`: digits beyond its precision (about 15) are rounded.";
 
-/// The struct item for `s`.
-pub fn emit(ctx: &mut Ctx, s: &Struct) -> TokenStream {
+/// The struct item for `s`, formatted.
+pub fn emit(ctx: &mut Ctx, s: &Struct) -> Vec<String> {
     let Some(name) = ctx.type_ident(&s.name) else {
-        return TokenStream::new();
+        return Vec::new();
     };
     let fields = unique_wire_names(ctx, s);
     let bases: Vec<String> = fields
@@ -49,7 +49,7 @@ pub fn emit(ctx: &mut Ctx, s: &Struct) -> TokenStream {
         .map(|((text, _), f)| (ident::unraw(text), f.wire.name.as_str()))
         .collect();
     let renames = field_renames(&pairs);
-    let members: Vec<TokenStream> = fields
+    let members: Vec<syntax::Field> = fields
         .iter()
         .zip(&idents)
         .enumerate()
@@ -62,30 +62,22 @@ pub fn emit(ctx: &mut Ctx, s: &Struct) -> TokenStream {
         })
         .collect();
 
-    let doc = docs::attrs(&docs::lines(s.doc.as_deref()));
-    let deprecated = s.deprecated.then(|| quote!(#[deprecated]));
-    let uses_deprecated = fields
-        .iter()
-        .any(|f| ctx.resolver.mentions_deprecated(&f.ty));
-    let allow = uses_deprecated.then(|| quote!(#[allow(deprecated)]));
-    let derive = ctx.derives(&s.name).attr();
-    let rename_all = match renames {
-        FieldRenames::All(rule) => {
-            let rule = rule.as_str();
-            Some(quote!(#[serde(rename_all = #rule)]))
-        }
-        FieldRenames::None | FieldRenames::Each(_) => None,
-    };
-    quote! {
-        #doc
-        #deprecated
-        #allow
-        #derive
-        #rename_all
-        pub struct #name {
-            #(#members)*
-        }
+    let mut attrs = docs::attrs(docs::lines(s.doc.as_deref()));
+    if s.deprecated {
+        attrs.push(Attr::Path("deprecated"));
     }
+    if fields
+        .iter()
+        .any(|f| ctx.resolver.mentions_deprecated(&f.ty))
+    {
+        attrs.push(Attr::allow("deprecated"));
+    }
+    attrs.push(ctx.derives(&s.name).attr());
+    if let FieldRenames::All(rule) = renames {
+        let rule = format!("rename_all = {}", syntax::str_lit(rule.as_str()));
+        attrs.push(Attr::List("serde", vec![Cow::Owned(rule)]));
+    }
+    vec![syntax::struct_item(&attrs, name, &members)]
 }
 
 /// The fields of `s`, without any whose wire name an earlier field already has (warned).
@@ -113,37 +105,42 @@ fn unique_wire_names<'s>(ctx: &mut Ctx, s: &'s Struct) -> Vec<&'s Field> {
 }
 
 /// One field: docs, `#[deprecated]`, serde attributes, and its type by the optionality table.
-fn field(ctx: &mut Ctx, s: &Struct, f: &Field, text: &str, rename: Option<&str>) -> TokenStream {
+fn field(ctx: &mut Ctx, s: &Struct, f: &Field, text: &str, rename: Option<&str>) -> syntax::Field {
     ctx.check_refs(&f.ty, &sources(f, s), &s.name);
     let mut ty = ctx.rust_type(&f.ty);
     if ctx.recursion.needs_box(&s.name, &f.ty, ctx.resolver) {
-        ty = quote!(::std::boxed::Box<#ty>);
+        ty = Ty::of("::std::boxed::Box", ty);
     }
-    let mut serde: Vec<TokenStream> = rename.map(|w| quote!(rename = #w)).into_iter().collect();
-    let optional = quote!(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    );
+    let mut serde: Vec<Cow<'static, str>> = rename
+        .map(|w| Cow::Owned(format!("rename = {}", syntax::str_lit(w))))
+        .into_iter()
+        .collect();
+    let optional = [
+        Cow::Borrowed("default"),
+        Cow::Borrowed("skip_serializing_if = \"::std::option::Option::is_none\""),
+    ];
     let ty = match (f.required, f.nullable.allows_null()) {
         (true, false) => ty,
         (true, true) => {
             // Without `default`, a missing field is an error, and `null` is `None`.
-            serde.push(quote!(
-                deserialize_with = "::serde::Deserialize::deserialize"
+            serde.push(Cow::Borrowed(
+                "deserialize_with = \"::serde::Deserialize::deserialize\"",
             ));
-            quote!(::std::option::Option<#ty>)
+            Ty::of(OPTION, ty)
         }
         (false, true) if ctx.options.tri_state => {
             ctx.deps.serde_with = true;
-            serde.push(quote!(#optional, with = "::serde_with::rust::double_option"));
-            quote!(::std::option::Option<::std::option::Option<#ty>>)
+            serde.extend(optional);
+            serde.push(Cow::Borrowed(
+                "with = \"::serde_with::rust::double_option\"",
+            ));
+            Ty::of(OPTION, Ty::of(OPTION, ty))
         }
         (false, _) => {
-            serde.push(optional);
-            quote!(::std::option::Option<#ty>)
+            serde.extend(optional);
+            Ty::of(OPTION, ty)
         }
     };
-    let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
     let mut lines = docs::lines(f.doc.as_deref());
     if has_decimal(&f.ty) {
         if !lines.is_empty() {
@@ -151,16 +148,22 @@ fn field(ctx: &mut Ctx, s: &Struct, f: &Field, text: &str, rename: Option<&str>)
         }
         lines.push(DECIMAL_NOTE.to_string());
     }
-    let doc = docs::attrs(&lines);
-    let deprecated = f.deprecated.then(|| quote!(#[deprecated]));
-    let name = ident::ident(text);
-    quote! {
-        #doc
-        #deprecated
-        #serde
-        pub #name: #ty,
+    let mut attrs = docs::attrs(lines);
+    if f.deprecated {
+        attrs.push(Attr::Path("deprecated"));
+    }
+    if !serde.is_empty() {
+        attrs.push(Attr::List("serde", serde));
+    }
+    syntax::Field {
+        attrs,
+        name: text.to_string(),
+        ty,
     }
 }
+
+/// The path of `Option`.
+const OPTION: &str = "::std::option::Option";
 
 /// Where `f` was documented, or else where its struct was.
 fn sources(f: &Field, s: &Struct) -> Vec<Source> {

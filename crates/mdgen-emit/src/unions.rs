@@ -6,15 +6,14 @@ use crate::enums::{self, EnumKind};
 use crate::ident::{self, Case};
 use crate::lints::variant_names_may_repeat;
 use crate::resolve::Resolver;
+use crate::syntax::{self, Attr, Ty};
 use mdgen_ir::{Diagnostic, Severity, TypeDef, TypeRef, Union, Variant};
-use proc_macro2::TokenStream;
-use quote::quote;
 use std::cmp::Reverse;
 
-/// The union item for `u`. A union without (usable) members holds any JSON value.
-pub fn emit(ctx: &mut Ctx, u: &Union) -> TokenStream {
+/// The union item for `u`, formatted. A union without (usable) members holds any JSON value.
+pub fn emit(ctx: &mut Ctx, u: &Union) -> Vec<String> {
     let Some(name) = ctx.type_ident(&u.name) else {
-        return TokenStream::new();
+        return Vec::new();
     };
     let mut variants: Vec<&Variant> = Vec::new();
     for v in &u.variants {
@@ -62,48 +61,46 @@ pub fn emit(ctx: &mut Ctx, u: &Union) -> TokenStream {
         }
     }
     let mut large = false;
-    let members: Vec<TokenStream> = variants
+    let members: Vec<syntax::Variant> = variants
         .iter()
-        .zip(&deduped)
+        .zip(deduped)
         .map(|(v, (text, _))| {
             ctx.check_refs(&v.ty, &u.sources, &u.name);
             let mut ty = ctx.rust_type(&v.ty);
             if ctx.recursion.needs_box(&u.name, &v.ty, ctx.resolver) {
-                ty = quote!(::std::boxed::Box<#ty>);
+                ty = Ty::of("::std::boxed::Box", ty);
             } else if let TypeRef::Named(n) = &v.ty {
                 large |= matches!(
                     ctx.resolver.def(n),
                     Some(TypeDef::Struct(_) | TypeDef::Union(_))
                 );
             }
-            let ident = ident::ident(text);
-            quote!(#ident(#ty),)
+            syntax::Variant {
+                attrs: Vec::new(),
+                name: text,
+                ty: Some(ty),
+            }
         })
         .collect();
 
-    let doc = docs::attrs(&docs::lines(u.doc.as_deref()));
-    let uses_deprecated = variants
+    let mut attrs = docs::attrs(docs::lines(u.doc.as_deref()));
+    if variants
         .iter()
-        .any(|v| ctx.resolver.mentions_deprecated(&v.ty));
-    let allow_deprecated = uses_deprecated.then(|| quote!(#[allow(deprecated)]));
-    // Variant sizes are not known here; a struct member may well be much larger than a string.
-    let allow_large =
-        (large && variants.len() > 1).then(|| quote!(#[allow(clippy::large_enum_variant)]));
-    let names: Vec<String> = deduped.into_iter().map(|(t, _)| t).collect();
-    let allow_names = variant_names_may_repeat(&name.to_string(), &names)
-        .then(|| quote!(#[allow(clippy::enum_variant_names)]));
-    let derive = ctx.derives(&u.name).attr();
-    quote! {
-        #doc
-        #allow_deprecated
-        #allow_large
-        #allow_names
-        #derive
-        #[serde(untagged)]
-        pub enum #name {
-            #(#members)*
-        }
+        .any(|v| ctx.resolver.mentions_deprecated(&v.ty))
+    {
+        attrs.push(Attr::allow("deprecated"));
     }
+    // Variant sizes are not known here; a struct member may well be much larger than a string.
+    if large && variants.len() > 1 {
+        attrs.push(Attr::allow("clippy::large_enum_variant"));
+    }
+    let names: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
+    if variant_names_may_repeat(name, &names) {
+        attrs.push(Attr::allow("clippy::enum_variant_names"));
+    }
+    attrs.push(ctx.derives(&u.name).attr());
+    attrs.push(Attr::serde("untagged"));
+    vec![syntax::enum_item(&attrs, name, &members)]
 }
 
 /// The sort key that puts the most specific members first: untagged deserialization takes the

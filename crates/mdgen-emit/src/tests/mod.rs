@@ -1,4 +1,5 @@
-//! Tests of whole emitted files: snapshots and a schema with every feature.
+//! Tests of whole emitted files: snapshots, a schema with every feature, and the layout.
 
 mod compile;
+mod layout;
 mod snapshots;
