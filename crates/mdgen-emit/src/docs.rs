@@ -1,6 +1,7 @@
 //! Descriptions → `///` doc comments.
 
 use crate::syntax::Attr;
+use std::borrow::Cow;
 
 /// The lines of the doc comment for `doc`: `<br/>` becomes a line break, lines are trimmed,
 /// runs of blank lines collapse, control characters become spaces, and lines that say only `N/A`
@@ -12,12 +13,18 @@ pub fn lines(doc: Option<&str>) -> Vec<String> {
     };
     let mut out: Vec<String> = Vec::new();
     let mut in_fence = false;
-    for line in break_lines(&doc.replace("\r\n", "\n")).split(['\n', '\r']) {
+    let doc = if doc.contains('\r') {
+        Cow::Owned(doc.replace("\r\n", "\n"))
+    } else {
+        Cow::Borrowed(doc)
+    };
+    for line in break_lines(&doc).split(['\n', '\r']) {
         // Other control characters (a bare CR is an error in a doc comment) become spaces.
-        let line: String = line
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
+        let line: Cow<str> = if line.contains(char::is_control) {
+            Cow::Owned(line.chars().map(|c| if c.is_control() { ' ' } else { c }).collect())
+        } else {
+            Cow::Borrowed(line)
+        };
         let line = line.trim();
         let blank = line.is_empty() || line.eq_ignore_ascii_case("n/a");
         if blank && out.last().is_none_or(String::is_empty) {
@@ -83,7 +90,10 @@ fn list_marker_width(line: &str) -> Option<usize> {
 }
 
 /// `doc` with every `<br>`, `<br/>` and `<br />` (any case) replaced by a newline.
-fn break_lines(doc: &str) -> String {
+fn break_lines(doc: &str) -> Cow<'_, str> {
+    if !doc.contains('<') {
+        return Cow::Borrowed(doc);
+    }
     let mut out = String::with_capacity(doc.len());
     let mut rest = doc;
     while let Some(start) = rest.find('<') {
@@ -109,7 +119,7 @@ fn break_lines(doc: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// One doc attribute per line, printed as `/// line` (an empty line as `///`).

@@ -1,6 +1,7 @@
 //! Rust identifiers from documented names: case conversion, keywords, collisions.
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
+use std::collections::HashSet;
 
 /// Keywords (strict and reserved, edition 2015 to 2024) that need `r#` to be identifiers.
 const KEYWORDS: &[&str] = &[
@@ -59,8 +60,13 @@ pub fn unraw(text: &str) -> &str {
 /// numeric suffix (from 2) that no other name has. Returns, per name, its final text and, when
 /// it was renamed, the index of the earlier name it collided with.
 pub fn dedupe(bases: &[String], case: Case) -> Vec<(String, Option<usize>)> {
-    let all: std::collections::HashSet<&str> = bases.iter().map(|b| unraw(b)).collect();
-    let mut taken = std::collections::HashSet::new();
+    let mut all = HashSet::with_capacity(bases.len());
+    // Names are nearly always unique already.
+    if bases.iter().all(|b| all.insert(unraw(b))) {
+        return bases.iter().map(|b| (b.clone(), None)).collect();
+    }
+    all.extend(bases.iter().map(|b| unraw(b)));
+    let mut taken = HashSet::new();
     let mut out = Vec::with_capacity(bases.len());
     for (i, base) in bases.iter().enumerate() {
         if taken.insert(unraw(base).to_string()) {

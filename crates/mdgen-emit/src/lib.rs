@@ -139,8 +139,9 @@ fn threads(items: usize) -> usize {
 const MIN_ITEMS_PER_THREAD: usize = 16;
 
 /// Every item of `defs`, handed to `sink` in order, emitted by `threads` threads that each take
-/// the next model not yet taken. The caller's thread only puts the items in order, so that an
-/// item waits only for those before it still being made, and memory holds few items at once.
+/// the next [`BATCH`] models not yet taken. The caller's thread only puts the batches in order,
+/// so that a batch waits only for those before it still being made, and memory holds few items
+/// at once.
 fn emit_items(
     shared: &Shared,
     options: &Options,
@@ -156,7 +157,7 @@ fn emit_items(
         return;
     }
     let next = AtomicUsize::new(0);
-    let (send, receive) = mpsc::channel::<(usize, Item)>();
+    let (send, receive) = mpsc::channel::<(usize, Vec<Item>)>();
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
@@ -165,9 +166,12 @@ fn emit_items(
                 scope.spawn(move || {
                     let mut ctx = Ctx::new(shared, options);
                     loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(def) = defs.get(i) else { break };
-                        if send.send((i, emit_item(&mut ctx, def))).is_err() {
+                        let start = next.fetch_add(BATCH, Ordering::Relaxed);
+                        let Some(batch) = defs.get(start..(start + BATCH).min(defs.len())) else {
+                            break;
+                        };
+                        let items = batch.iter().map(|def| emit_item(&mut ctx, def)).collect();
+                        if send.send((start, items)).is_err() {
                             break;
                         }
                     }
@@ -177,11 +181,11 @@ fn emit_items(
         drop(send);
         let mut waiting = BTreeMap::new();
         let mut due = 0;
-        for (i, item) in receive {
-            waiting.insert(i, item);
-            while let Some(item) = waiting.remove(&due) {
-                sink(item);
-                due += 1;
+        for (start, items) in receive {
+            waiting.insert(start, items);
+            while let Some(items) = waiting.remove(&due) {
+                due += BATCH;
+                items.into_iter().for_each(&mut *sink);
             }
         }
         for worker in workers {
@@ -191,6 +195,10 @@ fn emit_items(
         }
     });
 }
+
+/// How many models a thread takes at a time: enough that handing batches over costs little,
+/// few enough that the threads finish together.
+const BATCH: usize = 32;
 
 /// One model: its items formatted (usually one), what they use and what was said.
 fn emit_item(ctx: &mut Ctx, def: &TypeDef) -> Item {
