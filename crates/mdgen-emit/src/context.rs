@@ -22,27 +22,16 @@ impl<'a> Shared<'a> {
     /// The shared state, and the warnings about type names that collide.
     pub fn new(schema: &'a Schema) -> (Self, Diagnostics) {
         let resolver = Resolver::new(schema);
-        let recursion = Recursion::new(schema, &resolver);
-        let derives = traits::derives(schema, &resolver);
-        let mut diagnostics = Diagnostics::default();
-        let names: Vec<&TypeName> = schema.types.keys().collect();
-        let bases: Vec<String> = names
-            .iter()
-            .map(|n| ident::sanitize(&n.0, Case::Pascal, "Model"))
-            .collect();
-        let mut idents = BTreeMap::new();
-        for (i, (text, clash)) in ident::dedupe(&bases, Case::Pascal).into_iter().enumerate() {
-            if let Some(first) = clash {
-                diagnostics.push(collision(
-                    schema.types[names[i]].sources(),
-                    &format!("type `{}`", names[i]),
-                    &format!("type `{}`", names[first]),
-                    &bases[i],
-                    &text,
-                ));
-            }
-            idents.insert(names[i], text);
-        }
+        // The derives are worked out beside the rest, on another core.
+        let (derives, recursion, idents, diagnostics) = std::thread::scope(|scope| {
+            let derives = scope.spawn(|| traits::derives(schema, &resolver));
+            let recursion = Recursion::new(schema, &resolver);
+            let (idents, diagnostics) = type_idents(schema);
+            let derives = derives
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (derives, recursion, idents, diagnostics)
+        });
         let shared = Shared {
             resolver,
             recursion,
@@ -51,6 +40,30 @@ impl<'a> Shared<'a> {
         };
         (shared, diagnostics)
     }
+}
+
+/// The Rust identifier of every type, and the warnings about type names that collide.
+fn type_idents(schema: &Schema) -> (BTreeMap<&TypeName, String>, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let names: Vec<&TypeName> = schema.types.keys().collect();
+    let bases: Vec<String> = names
+        .iter()
+        .map(|n| ident::sanitize(&n.0, Case::Pascal, "Model"))
+        .collect();
+    let mut idents = BTreeMap::new();
+    for (i, (text, clash)) in ident::dedupe(&bases, Case::Pascal).into_iter().enumerate() {
+        if let Some(first) = clash {
+            diagnostics.push(collision(
+                schema.types[names[i]].sources(),
+                &format!("type `{}`", names[i]),
+                &format!("type `{}`", names[first]),
+                &bases[i],
+                &text,
+            ));
+        }
+        idents.insert(names[i], text);
+    }
+    (idents, diagnostics)
 }
 
 /// The state of one thread of a [`crate::emit`] run: the shared state, and what the items it

@@ -21,7 +21,11 @@ pub fn lines(doc: Option<&str>) -> Vec<String> {
     for line in break_lines(&doc).split(['\n', '\r']) {
         // Other control characters (a bare CR is an error in a doc comment) become spaces.
         let line: Cow<str> = if line.contains(char::is_control) {
-            Cow::Owned(line.chars().map(|c| if c.is_control() { ' ' } else { c }).collect())
+            Cow::Owned(
+                line.chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect(),
+            )
         } else {
             Cow::Borrowed(line)
         };

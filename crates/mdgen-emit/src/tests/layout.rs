@@ -14,7 +14,9 @@ fn items(schema: &Schema, options: &Options) -> Vec<String> {
     let (shared, _) = Shared::new(schema);
     let defs: Vec<&TypeDef> = schema.types.values().collect();
     let mut all = Vec::new();
-    emit_items(&shared, options, &defs, 1, &mut |item| all.extend(item.code));
+    emit_items(&shared, options, &defs, 1, &mut |item| {
+        all.extend(item.code)
+    });
     all
 }
 
@@ -108,10 +110,7 @@ fn schema_strategy() -> impl Strategy<Value = Schema> {
                 }
                 schema(vec![
                     strukt(&names[0], fields),
-                    enumeration(
-                        &names[1],
-                        strs.iter().map(|s| str_value(None, s)).collect(),
-                    ),
+                    enumeration(&names[1], strs.iter().map(|s| str_value(None, s)).collect()),
                     enumeration(&names[2], numbers),
                     union(&names[3], members),
                 ])
