@@ -11,8 +11,8 @@
 use std::borrow::Cow;
 use std::collections::VecDeque;
 
-/// The width prettyplease fills lines to.
-const MARGIN: isize = 89;
+/// The width prettyplease fills lines to: a line no longer than this is never broken.
+pub const MARGIN: isize = 89;
 /// The least room a line is given however deep its indentation.
 const MIN_SPACE: isize = 60;
 /// The size of what cannot fit: a hard break.

@@ -5,7 +5,7 @@
 //! `prettyplease::unparse` makes of the item, without token streams or a syn tree in between.
 //! `tests::format` checks that against prettyplease itself.
 
-use crate::pretty::{BreakToken, Printer, INDENT};
+use crate::pretty::{BreakToken, Printer, INDENT, MARGIN};
 use std::borrow::Cow;
 
 /// Text that is static for std paths and keywords, owned for names.
@@ -126,6 +126,28 @@ pub fn str_lit(s: &str) -> String {
 
 /// `pub struct name { fields }`, formatted.
 pub fn struct_item<'a>(attrs: &'a [Attr], name: &'a str, fields: &'a [Field]) -> String {
+    let mut flat = Flat::new();
+    flat.attrs(0, attrs);
+    flat.out.push_str("pub struct ");
+    flat.out.push_str(name);
+    flat.out
+        .push_str(if fields.is_empty() { " {}\n" } else { " {\n" });
+    for f in fields {
+        flat.attrs(1, &f.attrs);
+        flat.line(1, |out| {
+            out.push_str("pub ");
+            out.push_str(&f.name);
+            out.push_str(": ");
+            flat_ty(out, &f.ty);
+            out.push(',');
+        });
+    }
+    if !fields.is_empty() {
+        flat.out.push_str("}\n");
+    }
+    if flat.fits {
+        return flat.out;
+    }
     item(|p| {
         outer_attrs(p, attrs);
         p.cbox(INDENT);
@@ -152,6 +174,30 @@ pub fn struct_item<'a>(attrs: &'a [Attr], name: &'a str, fields: &'a [Field]) ->
 
 /// `pub enum name { variants }`, formatted.
 pub fn enum_item<'a>(attrs: &'a [Attr], name: &'a str, variants: &'a [Variant]) -> String {
+    let mut flat = Flat::new();
+    flat.attrs(0, attrs);
+    flat.out.push_str("pub enum ");
+    flat.out.push_str(name);
+    flat.out
+        .push_str(if variants.is_empty() { " {}\n" } else { " {\n" });
+    for v in variants {
+        flat.attrs(1, &v.attrs);
+        flat.line(1, |out| {
+            out.push_str(&v.name);
+            if let Some(t) = &v.ty {
+                out.push('(');
+                flat_ty(out, t);
+                out.push(')');
+            }
+            out.push(',');
+        });
+    }
+    if !variants.is_empty() {
+        flat.out.push_str("}\n");
+    }
+    if flat.fits {
+        return flat.out;
+    }
     item(|p| {
         outer_attrs(p, attrs);
         p.cbox(INDENT);
@@ -234,6 +280,83 @@ pub fn from_impl(i: &FromImpl) -> String {
         p.word("}");
         p.hardbreak();
     })
+}
+
+/// An item written line by line without breaking any line, and whether that is what the
+/// printer makes of it: a line that fits in [`MARGIN`] columns is one the printer leaves whole.
+/// Most items fit, and are written at the cost of copying their text.
+struct Flat {
+    out: String,
+    fits: bool,
+}
+
+impl Flat {
+    fn new() -> Self {
+        Flat {
+            out: String::new(),
+            fits: true,
+        }
+    }
+
+    /// One line at `depth` levels of indentation; `write` writes it without the newline.
+    fn line(&mut self, depth: usize, write: impl FnOnce(&mut String)) {
+        let start = self.out.len();
+        self.out
+            .extend(std::iter::repeat_n(' ', depth * INDENT as usize));
+        write(&mut self.out);
+        self.fits &= (self.out.len() - start) as isize <= MARGIN;
+        self.out.push('\n');
+    }
+
+    fn attrs(&mut self, depth: usize, attrs: &[Attr]) {
+        for attr in attrs {
+            match attr {
+                // A doc comment is never broken, however long.
+                Attr::Doc(line) => {
+                    self.out
+                        .extend(std::iter::repeat_n(' ', depth * INDENT as usize));
+                    self.out.push_str("///");
+                    self.out.push_str(line);
+                    self.out.push('\n');
+                }
+                Attr::Path(path) => self.line(depth, |out| {
+                    out.push_str("#[");
+                    out.push_str(path);
+                    out.push(']');
+                }),
+                Attr::List(path, items) => self.line(depth, |out| {
+                    out.push_str("#[");
+                    out.push_str(path);
+                    out.push('(');
+                    for (i, item) in items.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        out.push_str(item);
+                    }
+                    out.push_str(")]");
+                }),
+            }
+        }
+    }
+}
+
+/// `t` on one line.
+fn flat_ty(out: &mut String, t: &Ty) {
+    match t {
+        Ty::Path(path) => out.push_str(path),
+        Ty::Generic(path, args) => {
+            out.push_str(path);
+            out.push('<');
+            for (i, arg) in args.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                flat_ty(out, arg);
+            }
+            out.push('>');
+        }
+    }
 }
 
 /// One item as prettyplease prints a file of it.
