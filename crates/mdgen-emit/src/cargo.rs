@@ -29,7 +29,7 @@ pub fn cargo_toml(name: &str, deps: Deps, generator_version: &str) -> String {
 }
 
 /// The `src/lib.rs` of a generated crate: the emitted code lives in `src/models.rs`, declared
-/// `#[rustfmt::skip]` so that `cargo fmt` leaves generated code as prettyplease formatted it,
+/// `#[rustfmt::skip]` so that `cargo fmt` leaves generated code as mdgen laid it out,
 /// and every model is re-exported at the crate root.
 pub fn crate_root(generator_version: &str) -> String {
     format!(
