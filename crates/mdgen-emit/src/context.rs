@@ -103,11 +103,17 @@ impl<'a> Ctx<'a> {
         self.derives.get(name).copied().unwrap_or_default()
     }
 
-    /// Warns about each type `ty` names that the schema does not have.
-    pub fn check_refs(&mut self, ty: &TypeRef, sources: &[Source], owner: &TypeName) {
+    /// Warns about each type `ty` names that the schema does not have; `sources` says where
+    /// `ty` was documented (only asked when there is something to say).
+    pub fn check_refs<S: AsRef<[Source]>>(
+        &mut self,
+        ty: &TypeRef,
+        sources: impl Fn() -> S,
+        owner: &TypeName,
+    ) {
         for name in ty.named() {
             if self.resolver.resolve(name).is_none() {
-                let (file, line) = place(sources);
+                let (file, line) = place(sources().as_ref());
                 self.diagnostics.push(Diagnostic::new(
                     Severity::Warning,
                     "unknown-type",

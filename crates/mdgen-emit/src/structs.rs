@@ -106,7 +106,7 @@ fn unique_wire_names<'s>(ctx: &mut Ctx, s: &'s Struct) -> Vec<&'s Field> {
 
 /// One field: docs, `#[deprecated]`, serde attributes, and its type by the optionality table.
 fn field(ctx: &mut Ctx, s: &Struct, f: &Field, text: &str, rename: Option<&str>) -> syntax::Field {
-    ctx.check_refs(&f.ty, &sources(f, s), &s.name);
+    ctx.check_refs(&f.ty, || sources(f, s), &s.name);
     let mut ty = ctx.rust_type(&f.ty);
     if ctx.recursion.needs_box(&s.name, &f.ty, ctx.resolver) {
         ty = Ty::of("::std::boxed::Box", ty);

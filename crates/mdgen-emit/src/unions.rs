@@ -65,7 +65,7 @@ pub fn emit(ctx: &mut Ctx, u: &Union) -> Vec<String> {
         .iter()
         .zip(deduped)
         .map(|(v, (text, _))| {
-            ctx.check_refs(&v.ty, &u.sources, &u.name);
+            ctx.check_refs(&v.ty, || &u.sources, &u.name);
             let mut ty = ctx.rust_type(&v.ty);
             if ctx.recursion.needs_box(&u.name, &v.ty, ctx.resolver) {
                 ty = Ty::of("::std::boxed::Box", ty);
