@@ -199,6 +199,27 @@ impl Builder {
 
     /// Generates in memory. See the type's docs for what strict mode changes.
     pub fn generate(&self) -> Result<Generation, Error> {
+        self.generate_keeping_models()
+            .map(|(generation, _)| generation)
+    }
+
+    /// Generates, then runs `write` on the result while another thread frees the models: their
+    /// hundreds of thousands of small allocations take about as long to free as the code takes
+    /// to write.
+    fn generate_then(
+        &self,
+        write: impl FnOnce(&Generation) -> Result<(), Error>,
+    ) -> Result<Generation, Error> {
+        let (generation, models) = self.generate_keeping_models()?;
+        std::thread::scope(|scope| {
+            scope.spawn(move || drop(models));
+            write(&generation)
+        })?;
+        Ok(generation)
+    }
+
+    /// [`generate`](Builder::generate), handing back the models too.
+    fn generate_keeping_models(&self) -> Result<(Generation, Schema), Error> {
         let config = self.config()?;
         let (parsed, input_roots) = self.parse_with(&config)?;
         let options = mdgen_emit::Options {
@@ -219,7 +240,7 @@ impl Builder {
             }
             return Err(Error::Failed { diagnostics });
         }
-        Ok(Generation {
+        let generation = Generation {
             code: emitted.code,
             deps: emitted.deps,
             diagnostics,
@@ -227,7 +248,8 @@ impl Builder {
             input_roots,
             dev_dependencies: config.dev_dependencies,
             generator_version: options.generator_version,
-        })
+        };
+        Ok((generation, parsed.schema))
     }
 
     /// For build scripts: writes the code to `$OUT_DIR/<file_name>` (if changed), and prints
@@ -235,35 +257,33 @@ impl Builder {
     /// `cargo:warning` per warning or error diagnostic.
     pub fn write_to_out_dir(&self, file_name: impl AsRef<Path>) -> Result<Generation, Error> {
         let out_dir = std::env::var_os("OUT_DIR").ok_or(Error::NoOutDir)?;
-        let result = self.generate();
+        let print = |lines: Vec<String>| lines.iter().for_each(|line| println!("{line}"));
+        let result = self.generate_then(|generation| {
+            print(cargo_directives(
+                &generation.inputs_read,
+                &generation.diagnostics,
+            ));
+            generation
+                .write_file(Path::new(&out_dir).join(file_name))
+                .map(drop)
+        });
         // A failed build script always reruns, so only a success needs rerun-if-changed.
-        let lines = match &result {
-            Ok(generation) => cargo_directives(&generation.inputs_read, &generation.diagnostics),
-            Err(Error::Failed { diagnostics }) => cargo_directives(&[], diagnostics),
-            Err(_) => Vec::new(),
-        };
-        for line in lines {
-            println!("{line}");
+        if let Err(Error::Failed { diagnostics }) = &result {
+            print(cargo_directives(&[], diagnostics));
         }
-        let generation = result?;
-        generation.write_file(Path::new(&out_dir).join(file_name))?;
-        Ok(generation)
+        result
     }
 
     /// Writes the code to one `.rs` file (if changed).
     pub fn write_file(&self, path: impl AsRef<Path>) -> Result<Generation, Error> {
-        let generation = self.generate()?;
-        generation.write_file(path)?;
-        Ok(generation)
+        self.generate_then(|generation| generation.write_file(path).map(drop))
     }
 
     /// Writes a library crate named `name` into `dir`: its `Cargo.toml`, `src/lib.rs` and
     /// `src/models.rs` (each
     /// only if changed). Other files in `dir`, such as `tests/`, are left alone.
     pub fn write_crate(&self, dir: impl AsRef<Path>, name: &str) -> Result<Generation, Error> {
-        let generation = self.generate()?;
-        generation.write_crate(dir, name)?;
-        Ok(generation)
+        self.generate_then(|generation| generation.write_crate(dir, name).map(drop))
     }
 
     /// Writes nothing; returns `path` if [`write_file`](Builder::write_file) would change it.
