@@ -6,7 +6,7 @@ use crate::syntax::Attr;
 use crate::types::ConstKind;
 use mdgen_ir::{Schema, TypeDef, TypeName, TypeRef};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The optional derives of one type.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -40,28 +40,45 @@ impl Derives {
 
 /// The derives of every type of `schema`.
 ///
-/// `Eq`/`Hash` start out assumed for every type and are withdrawn until nothing changes, so
-/// recursive types keep them when nothing in the cycle rules them out.
+/// `Eq`/`Hash` hold for a type unless it holds a float, or a type without them. The types that
+/// hold a float themselves lose them first, then every type that holds one of those, and so on
+/// along the references backwards: linear in the references, and recursive types keep them when
+/// nothing in the cycle rules them out.
 pub fn derives<'a>(schema: &'a Schema, resolver: &Resolver<'a>) -> BTreeMap<&'a TypeName, Derives> {
-    let mut eq: BTreeMap<&TypeName, bool> = schema.types.keys().map(|n| (n, true)).collect();
-    loop {
-        let mut changed = false;
-        for (name, def) in &schema.types {
-            if eq[name] && !members(def).all(|ty| is_eq(ty, &eq, resolver)) {
-                eq.insert(name, false);
-                changed = true;
-            }
+    let names: Vec<&TypeName> = schema.types.keys().collect();
+    let index: HashMap<&TypeName, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    // For each type, the types that hold it.
+    let mut holders: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    let mut eq = vec![true; names.len()];
+    let mut lost = Vec::new();
+    for (i, def) in schema.types.values().enumerate() {
+        let mut float = false;
+        for ty in members(def) {
+            float |= holds_float(ty, &mut |name| {
+                if let Some(j) = resolver.resolve(name).and_then(|n| index.get(n)) {
+                    holders[*j].push(i);
+                }
+            });
         }
-        if !changed {
-            break;
+        if float {
+            eq[i] = false;
+            lost.push(i);
+        }
+    }
+    while let Some(j) = lost.pop() {
+        for &i in &holders[j] {
+            if std::mem::replace(&mut eq[i], false) {
+                lost.push(i);
+            }
         }
     }
     schema
         .types
         .iter()
-        .map(|(name, def)| {
+        .zip(eq)
+        .map(|((name, def), eq_hash)| {
             let derives = Derives {
-                eq_hash: eq[name],
+                eq_hash,
                 default: matches!(def, TypeDef::Struct(s) if s.fields.iter().all(|f| !f.required)),
                 copy: matches!(def, TypeDef::Enum(e) if enums::kind(e) == EnumKind::Int),
             };
@@ -79,12 +96,16 @@ fn members(def: &TypeDef) -> Box<dyn Iterator<Item = &TypeRef> + '_> {
     }
 }
 
-fn is_eq(ty: &TypeRef, eq: &BTreeMap<&TypeName, bool>, resolver: &Resolver) -> bool {
+/// Whether `ty` is or holds a float itself; `named` is told each model it holds.
+fn holds_float(ty: &TypeRef, named: &mut impl FnMut(&TypeName)) -> bool {
     match ty {
-        TypeRef::Float { .. } | TypeRef::Number | TypeRef::Decimal => false,
-        TypeRef::Const(v) => ConstKind::of(v) != ConstKind::Float,
-        TypeRef::Array(t) | TypeRef::Map(t) => is_eq(t, eq, resolver),
-        TypeRef::Named(n) => resolver.resolve(n).is_none_or(|n| eq[n]),
+        TypeRef::Float { .. } | TypeRef::Number | TypeRef::Decimal => true,
+        TypeRef::Const(v) => ConstKind::of(v) == ConstKind::Float,
+        TypeRef::Array(t) | TypeRef::Map(t) => holds_float(t, named),
+        TypeRef::Named(n) => {
+            named(n);
+            false
+        }
         TypeRef::String
         | TypeRef::Bool
         | TypeRef::Int { .. }
@@ -92,7 +113,7 @@ fn is_eq(ty: &TypeRef, eq: &BTreeMap<&TypeName, bool>, resolver: &Resolver) -> b
         | TypeRef::Date
         | TypeRef::DateTime
         | TypeRef::Bytes
-        | TypeRef::Any => true,
+        | TypeRef::Any => false,
     }
 }
 
