@@ -5,7 +5,7 @@ use mdgen_ir::{
     normalize_key, Diagnostic, Diagnostics, Enum, EnumWire, Field, Schema, Severity, Source,
     Struct, TypeDef, TypeName, TypeRef, Union,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Fuses models by normalized name. `docs` must come in a deterministic order (by path).
 pub fn fuse(docs: Vec<TypeDef>, diagnostics: &mut Diagnostics) -> Schema {
@@ -322,13 +322,23 @@ pub fn fuse_types(a: &TypeRef, b: &TypeRef) -> Option<TypeRef> {
 }
 
 fn merge_enums(mut a: Enum, b: Enum) -> Enum {
+    // The first of `a`'s values with each wire value: enums of hundreds of values (country
+    // codes) are common, and each appears in every SDK.
+    let mut index: HashMap<EnumWire, usize> = HashMap::with_capacity(a.values.len());
+    for (i, x) in a.values.iter().enumerate() {
+        index.entry(x.value.clone()).or_insert(i);
+    }
     for v in b.values {
-        match a.values.iter_mut().find(|x| x.value == v.value) {
-            Some(x) => {
+        match index.get(&v.value) {
+            Some(&i) => {
+                let x = &mut a.values[i];
                 x.name = x.name.take().or(v.name);
                 x.doc = x.doc.take().or(v.doc);
             }
-            None => a.values.push(v),
+            None => {
+                index.insert(v.value.clone(), a.values.len());
+                a.values.push(v);
+            }
         }
     }
     a.values_known |= b.values_known;
