@@ -149,8 +149,9 @@ impl Dialect {
         checks.iter().filter(|&&b| b).count()
     }
 
-    /// How strongly the clues point to this dialect.
-    pub fn score(self, clues: &Clues<'_>) -> usize {
+    /// How strongly the clues point to this dialect, before its notation is read: code-block
+    /// languages, field names, documentation sites and marks in the Type cells.
+    fn marks_score(self, clues: &Clues<'_>) -> usize {
         let langs = clues
             .code_langs
             .iter()
@@ -162,7 +163,7 @@ impl Dialect {
             .iter()
             .filter(|n| self.names_fields_like(n))
             .count();
-        for (source, notation) in &clues.cells {
+        for (source, _) in &clues.cells {
             score += 20
                 * self
                     .doc_sites()
@@ -170,14 +171,16 @@ impl Dialect {
                     .filter(|h| source.contains(*h))
                     .count();
             score += 3 * self.marks(source);
-            if notation
-                .as_ref()
-                .is_some_and(|n| super::interpret::interpret(self, n).is_ok())
-            {
-                score += 2;
-            }
         }
         score
+    }
+
+    /// What reading the Type cells in this dialect adds to its score: [`READ_SCORE`] for
+    /// each cell it understands.
+    fn read_score(self, clues: &Clues<'_>) -> usize {
+        let read = |n: &&Notation| super::interpret::interpret(self, n).is_ok();
+        let cells = clues.cells.iter().filter_map(|(_, n)| n.as_ref());
+        READ_SCORE * cells.filter(read).count()
     }
 
     /// Whether a field name is cased the way this dialect cases member names.
@@ -199,10 +202,18 @@ impl Dialect {
     /// The dialect the clues point to most; ties (and no clues at all) go to the first of
     /// [`Dialect::ALL`].
     pub fn detect(clues: &Clues<'_>) -> Dialect {
+        let marks = Dialect::ALL.map(|d| d.marks_score(clues));
+        // Reading the cells costs the most, and can add at most this much: a dialect that
+        // cannot reach the best score of marks alone, whatever it reads, is not read at all.
+        let most_read = READ_SCORE * clues.cells.len();
+        let floor = marks.iter().copied().max().unwrap_or(0);
         let mut best = Dialect::ALL[0];
         let mut best_score = 0;
-        for d in Dialect::ALL {
-            let score = d.score(clues);
+        for (d, marks) in Dialect::ALL.into_iter().zip(marks) {
+            if marks + most_read < floor {
+                continue;
+            }
+            let score = marks + d.read_score(clues);
             if score > best_score {
                 (best, best_score) = (d, score);
             }
@@ -210,6 +221,9 @@ impl Dialect {
         best
     }
 }
+
+/// What a Type cell that a dialect's notation reads adds to that dialect's score.
+const READ_SCORE: usize = 2;
 
 impl fmt::Display for Dialect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -244,7 +258,7 @@ impl FromStr for Dialect {
 mod tests {
     use super::*;
 
-    fn detect(sources: &[&'static str], langs: &[&'static str]) -> Dialect {
+    fn clues(sources: &[&'static str], langs: &[&'static str]) -> Clues<'static> {
         let mut clues = Clues {
             code_langs: langs.to_vec(),
             ..Clues::default()
@@ -253,7 +267,30 @@ mod tests {
             let inlines = vec![Inline::Text(s.trim_matches('*').replace("\\<", "<"))];
             clues.add_cell(s, &inlines);
         }
-        Dialect::detect(&clues)
+        clues
+    }
+
+    fn detect(sources: &[&'static str], langs: &[&'static str]) -> Dialect {
+        Dialect::detect(&clues(sources, langs))
+    }
+
+    #[test]
+    fn detection_reads_only_dialects_that_can_win_and_finds_the_best() {
+        let cases: [(&[&str], &[&str]); 6] = [
+            (&["*string*", "*number*"], &["typescript"]),
+            (&["*string*", "*int*", "*float*"], &[]),
+            (&["*?string*", "*T.nilable(::String)*"], &[]),
+            (&["*Optional[str]*", "*str*", "*int*", "*bool*"], &["go"]),
+            (&["*string*"], &["ruby", "python"]),
+            (&["*long*", "*Long*", "*int64*"], &[]),
+        ];
+        for (sources, langs) in cases {
+            let clues = clues(sources, langs);
+            let score = |d: Dialect| d.marks_score(&clues) + d.read_score(&clues);
+            // The first dialect of the best score: `max_by_key` keeps the last of equals.
+            let best = Dialect::ALL.into_iter().rev().max_by_key(|&d| score(d));
+            assert_eq!(Some(Dialect::detect(&clues)), best, "{sources:?} {langs:?}");
+        }
     }
 
     #[test]
