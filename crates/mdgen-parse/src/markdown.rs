@@ -101,9 +101,26 @@ impl Cell {
 
 /// The plain text of inlines; breaks become newlines.
 pub fn plain_text(inlines: &[Inline]) -> String {
-    let mut out = String::new();
+    // Built in one allocation of the right size, and trimmed in place.
+    let mut out = String::with_capacity(plain_len(inlines));
     push_plain(inlines, &mut out);
-    out.trim().to_string()
+    out.truncate(out.trim_end().len());
+    out.drain(..out.len() - out.trim_start().len());
+    out
+}
+
+/// The length of the plain text of inlines, untrimmed.
+fn plain_len(inlines: &[Inline]) -> usize {
+    inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text(t) | Inline::Code(t) => t.len(),
+            Inline::Link { inner, .. } | Inline::Struck(inner) | Inline::Emph { inner, .. } => {
+                plain_len(inner)
+            }
+            Inline::Break => 1,
+        })
+        .sum()
 }
 
 fn push_plain(inlines: &[Inline], out: &mut String) {
@@ -502,7 +519,8 @@ impl Reader<'_, '_> {
 
     /// Starts gathering the inlines of a new block.
     fn begin_inlines(&mut self) {
-        self.stack = vec![(Frame::Root, Vec::new())];
+        self.stack.clear();
+        self.stack.push((Frame::Root, Vec::new()));
         self.overflow = 0;
     }
 
