@@ -25,7 +25,7 @@ pub enum Dialect {
 pub struct Clues<'a> {
     pub code_langs: Vec<&'a str>,
     /// Type cells: the markdown source, and the notation if it parses.
-    cells: Vec<(&'a str, Option<Notation>)>,
+    cells: Vec<(Source<'a>, Option<Notation>)>,
     /// Field names as documented: Go and C# write `PascalCase`, Python and Ruby `snake_case`,
     /// the others `camelCase`.
     pub field_names: Vec<String>,
@@ -34,7 +34,39 @@ pub struct Clues<'a> {
 impl<'a> Clues<'a> {
     /// Adds a Type cell: its markdown source and its inlines (parsed once, read per dialect).
     pub fn add_cell(&mut self, source: &'a str, inlines: &[Inline]) {
-        self.cells.push((source, syntax::parse(inlines).ok()));
+        self.cells.push((Source::new(source), syntax::parse(inlines).ok()));
+    }
+}
+
+/// The markdown source of a Type cell, with the set of ASCII bytes in it: a mark is searched
+/// for only in cells that hold every byte of it, which most cells do not.
+#[derive(Debug)]
+struct Source<'a> {
+    text: &'a str,
+    /// Bit `b` is set when byte `b` (below 128) occurs in the text.
+    ascii: u128,
+}
+
+impl<'a> Source<'a> {
+    fn new(text: &'a str) -> Self {
+        let ascii = text
+            .bytes()
+            .filter(u8::is_ascii)
+            .fold(0, |set, b| set | 1u128 << b);
+        Source { text, ascii }
+    }
+
+    /// The text without white space at its ends (the set stays: it may now hold too much).
+    fn trim(&self) -> Self {
+        Source {
+            text: self.text.trim(),
+            ascii: self.ascii,
+        }
+    }
+
+    fn contains(&self, needle: &str) -> bool {
+        let held = |b: u8| !b.is_ascii() || self.ascii & 1u128 << b != 0;
+        needle.bytes().all(held) && self.text.contains(needle)
     }
 }
 
@@ -91,9 +123,10 @@ impl Dialect {
     }
 
     /// Marks in a Type cell's markdown source that only this dialect writes.
-    fn marks(self, source: &str) -> usize {
-        let s = source.trim();
-        let has = |needle: &str| s.contains(needle);
+    fn marks(self, source: &Source<'_>) -> usize {
+        let trimmed = source.trim();
+        let has = |needle: &str| trimmed.contains(needle);
+        let s = trimmed.text;
         let checks: &[bool] = match self {
             Dialect::TypeScript => &[
                 has("Record<"),
@@ -155,7 +188,7 @@ impl Dialect {
         let langs = clues
             .code_langs
             .iter()
-            .filter(|l| self.aliases().contains(&l.to_ascii_lowercase().as_str()))
+            .filter(|l| self.aliases().iter().any(|a| a.eq_ignore_ascii_case(l)))
             .count();
         let mut score = langs * 100;
         score += clues
