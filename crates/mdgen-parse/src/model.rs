@@ -571,7 +571,7 @@ impl Columns {
     }
 }
 
-fn first_table(section: &Section) -> Option<&Table> {
+fn first_table<'s, 'a>(section: &'s Section<'a>) -> Option<&'s Table<'a>> {
     section.blocks.iter().find_map(|b| match b {
         Block::Table(t) => Some(t),
         _ => None,
@@ -580,7 +580,7 @@ fn first_table(section: &Section) -> Option<&Table> {
 
 /// The first table of a Fields section that has Field and Type columns (a description may
 /// hold tables of its own).
-fn fields_table(section: &Section) -> Option<&Table> {
+fn fields_table<'s, 'a>(section: &'s Section<'a>) -> Option<&'s Table<'a>> {
     section.blocks.iter().find_map(|b| match b {
         Block::Table(t) => {
             let c = Columns::of(t);

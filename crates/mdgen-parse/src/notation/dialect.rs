@@ -34,7 +34,8 @@ pub struct Clues<'a> {
 impl<'a> Clues<'a> {
     /// Adds a Type cell: its markdown source and its inlines (parsed once, read per dialect).
     pub fn add_cell(&mut self, source: &'a str, inlines: &[Inline]) {
-        self.cells.push((Source::new(source), syntax::parse(inlines).ok()));
+        self.cells
+            .push((Source::new(source), syntax::parse(inlines).ok()));
     }
 }
 
@@ -201,7 +202,7 @@ impl Dialect {
                 * self
                     .doc_sites()
                     .iter()
-                    .filter(|h| source.contains(*h))
+                    .filter(|h| source.contains(h))
                     .count();
             score += 3 * self.marks(source);
         }
@@ -297,7 +298,7 @@ mod tests {
             ..Clues::default()
         };
         for s in sources {
-            let inlines = vec![Inline::Text(s.trim_matches('*').replace("\\<", "<"))];
+            let inlines = vec![Inline::Text(s.trim_matches('*').replace("\\<", "<").into())];
             clues.add_cell(s, &inlines);
         }
         clues
