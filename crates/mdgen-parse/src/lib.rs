@@ -94,7 +94,7 @@ pub fn parse(files: &[InputFile], options: &Options) -> Parsed {
 pub fn parse_inputs<'a, I: Input<'a>>(mut inputs: Vec<I>, options: &Options) -> Parsed {
     inputs.sort_by(|a, b| a.path().cmp(b.path()));
     let mut diagnostics = Diagnostics::default();
-    let mut snippets = Vec::new();
+    let mut snippets = Snippets::default();
     let mut models = Vec::with_capacity(inputs.len());
     let threads = threads(inputs.len());
     // Each file is read on its own, in parallel; fusion then sees them in path order.
@@ -105,9 +105,6 @@ pub fn parse_inputs<'a, I: Input<'a>>(mut inputs: Vec<I>, options: &Options) -> 
         snippets.extend(e.snippets);
         diagnostics.extend(e.diagnostics);
     }
-    // Built at once from entries that come sorted (files in path order, each file's sorted):
-    // inserting them one by one would compare long paths component by component at every step.
-    let snippets: Snippets = snippets.into_iter().collect();
     let mut schema = fuse::fuse(models, &mut diagnostics);
     link::link(&mut schema, &snippets, &mut diagnostics);
     wire::assign(

@@ -217,7 +217,7 @@ mod tests {
         let mut schema = Schema::default();
         schema.types.insert(s.name.clone(), TypeDef::Struct(s));
         let mut diags = Diagnostics::default();
-        link(&mut schema, &Snippets::new(), &mut diags);
+        link(&mut schema, &Snippets::default(), &mut diags);
         let TypeDef::Struct(s) = &schema.types[&TypeName("M".into())] else {
             panic!()
         };

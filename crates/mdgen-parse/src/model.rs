@@ -6,12 +6,42 @@ use mdgen_ir::{
     Diagnostic, Diagnostics, Enum, EnumValue, EnumWire, Evidence, Field, Severity, Source, Struct,
     TypeDef, TypeName, TypeRef, Union, Variant,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// The Type cell of each field, by where it stands, for diagnostics raised after fusion.
-pub type Snippets = BTreeMap<Source, (String, Range<usize>)>;
+/// A field's Type cell as its line shows it: the text of the line, and the cell's span in it.
+pub type Snippet = (String, Range<usize>);
+
+/// The Type cell of each field, by the file and line of its row, for diagnostics raised after
+/// fusion. Kept by file, so that a file's path is stored (and compared) once, not per field.
+#[derive(Debug, Default)]
+pub struct Snippets(HashMap<PathBuf, Vec<(u32, Snippet)>>);
+
+impl Snippets {
+    /// The snippets of the file at `path`, by line.
+    fn of_file(path: &Path, lines: Vec<(u32, Snippet)>) -> Self {
+        let mut snippets = Snippets::default();
+        if !lines.is_empty() {
+            snippets.0.insert(path.to_path_buf(), lines);
+        }
+        snippets
+    }
+
+    /// Adds `other`'s snippets; where both have one at the same place, `other`'s wins.
+    pub fn extend(&mut self, other: Snippets) {
+        for (path, lines) in other.0 {
+            self.0.entry(path).or_default().extend(lines);
+        }
+    }
+
+    /// The snippet at `source`, the last added if there are several.
+    pub fn get(&self, source: &Source) -> Option<&Snippet> {
+        let lines = self.0.get(&source.file)?;
+        let at = lines.iter().rev().find(|(line, _)| *line == source.line);
+        at.map(|(_, snippet)| snippet)
+    }
+}
 
 /// What one file yields: a model, or nothing (with diagnostics saying why).
 pub struct Extracted {
@@ -32,7 +62,7 @@ pub fn extract(path: &Path, text: &str, dialect: Option<Dialect>) -> Extracted {
         path,
         lines: &lines,
         dialect,
-        snippets: Snippets::new(),
+        snippets: Vec::new(),
         diagnostics: Diagnostics::default(),
         inline: BTreeMap::new(),
     };
@@ -40,7 +70,7 @@ pub fn extract(path: &Path, text: &str, dialect: Option<Dialect>) -> Extracted {
     Extracted {
         model,
         extra: cx.inline.into_values().map(TypeDef::Union).collect(),
-        snippets: cx.snippets,
+        snippets: Snippets::of_file(path, cx.snippets),
         diagnostics: cx.diagnostics,
     }
 }
@@ -49,7 +79,8 @@ struct Context<'a> {
     path: &'a Path,
     lines: &'a Lines<'a>,
     dialect: Dialect,
-    snippets: Snippets,
+    /// The Type cell of each field, by line.
+    snippets: Vec<(u32, Snippet)>,
     diagnostics: Diagnostics,
     /// Inline unions met in cells, by the normalized name of the model they define.
     inline: BTreeMap<String, Union>,
@@ -269,7 +300,7 @@ impl Context<'_> {
         }
         self.inline_unions(std::mem::take(&mut ty.inline_unions), &source);
         self.snippets
-            .insert(source.clone(), self.lines.snippet(&type_cell.span));
+            .push((source.line, self.lines.snippet(&type_cell.span)));
         let text = |i: Option<usize>| {
             let t = i
                 .and_then(|i| row.cells.get(i))
@@ -663,7 +694,13 @@ mod tests {
         assert_eq!(s.fields[1].doc.as_deref(), Some("The provider"));
         assert_eq!(s.fields[2].ty, TypeRef::Named(TypeName("Kind".into())));
         assert_eq!(s.fields[2].example.as_deref(), Some("[\n\"A\",\n\"B\"\n]"));
-        assert_eq!(e.snippets.len(), 3);
+        let at = |line| Source {
+            file: "m.md".into(),
+            line,
+        };
+        let (line, span) = e.snippets.get(&at(11)).unwrap();
+        assert_eq!(&line[span.clone()], "[?Components\\Kind](../Kind.md)");
+        assert!(e.snippets.get(&at(12)).is_none());
     }
 
     #[test]
