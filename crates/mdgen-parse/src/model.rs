@@ -1,7 +1,7 @@
 //! One [`Doc`] → one model ([`TypeDef`]) as that file alone describes it.
 
 use crate::markdown::{self, Block, Cell, Doc, Lines, Row, Section, Table};
-use crate::notation::{self, Clues, Dialect, InlineUnion};
+use crate::notation::{self, Clues, Dialect, InlineUnion, Notation};
 use mdgen_ir::{
     Diagnostic, Diagnostics, Enum, EnumValue, EnumWire, Evidence, Field, Severity, Source, Struct,
     TypeDef, TypeName, TypeRef, Union, Variant,
@@ -57,11 +57,13 @@ pub struct Extracted {
 pub fn extract(path: &Path, text: &str, dialect: Option<Dialect>) -> Extracted {
     let lines = Lines::new(text);
     let doc = markdown::read(text, &lines);
-    let dialect = dialect.unwrap_or_else(|| detect(&doc, &lines));
+    let types = TypeCells::parse(&doc);
+    let dialect = dialect.unwrap_or_else(|| detect(&doc, &lines, &types));
     let mut cx = Context {
         path,
         lines: &lines,
         dialect,
+        types: &types,
         snippets: Vec::new(),
         diagnostics: Diagnostics::default(),
         inline: BTreeMap::new(),
@@ -79,6 +81,7 @@ struct Context<'a> {
     path: &'a Path,
     lines: &'a Lines<'a>,
     dialect: Dialect,
+    types: &'a TypeCells,
     /// The Type cell of each field, by line.
     snippets: Vec<(u32, Snippet)>,
     diagnostics: Diagnostics,
@@ -272,7 +275,7 @@ impl Context<'_> {
             Some(cell) => self.required(cell),
             None => false,
         };
-        let mut ty = match notation::read(&type_cell.inlines, dialect) {
+        let mut ty = match self.types.read(type_cell, dialect) {
             Ok(ty) => ty,
             Err(why) => {
                 let message = format!("unrecognized {dialect} type notation ({why}); the field accepts any JSON value");
@@ -621,29 +624,73 @@ fn fields_table<'s, 'a>(section: &'s Section<'a>) -> Option<&'s Table<'a>> {
     })
 }
 
-/// The dialect a doc is written in, from its code blocks, its Type cells and its union
-/// member headings.
-pub fn detect(doc: &Doc, lines: &Lines<'_>) -> Dialect {
+/// The tables of a doc that have a Type column, with that column and all their columns.
+fn typed_tables<'d, 'a>(doc: &'d Doc<'a>) -> impl Iterator<Item = (&'d Table<'a>, usize, Columns)> {
+    let blocks = doc.sections.iter().flat_map(|s| &s.blocks);
+    blocks.filter_map(|b| match b {
+        Block::Table(t) => {
+            let col = Columns::of(t);
+            Some((t, col.ty?, col))
+        }
+        _ => None,
+    })
+}
+
+/// The cells of a column of a table, in row order (rows too short to have one skip it).
+fn column<'t, 'a>(table: &'t Table<'a>, i: usize) -> impl Iterator<Item = &'t Cell<'a>> {
+    table.rows.iter().filter_map(move |r| r.cells.get(i))
+}
+
+/// The Type cells of a doc, each parsed once: detection reads them in every dialect, fields in
+/// the one detected.
+struct TypeCells(Vec<(usize, Result<Notation, String>)>);
+
+impl TypeCells {
+    /// Every cell of every Type column, by where it starts (so in document order).
+    fn parse(doc: &Doc<'_>) -> Self {
+        let cells = typed_tables(doc).flat_map(|(t, ty, _)| column(t, ty));
+        TypeCells(
+            cells
+                .map(|c| (c.span.start, notation::parse(&c.inlines)))
+                .collect(),
+        )
+    }
+
+    /// The parsed notation of `cell`, if it is one of the doc's Type cells.
+    fn get(&self, cell: &Cell<'_>) -> Option<&Result<Notation, String>> {
+        let i = self
+            .0
+            .binary_search_by_key(&cell.span.start, |(start, _)| *start);
+        i.ok().map(|i| &self.0[i].1)
+    }
+
+    /// Reads the notation of `cell` in `dialect`; the error says what was not understood.
+    fn read(&self, cell: &Cell<'_>, dialect: Dialect) -> Result<notation::Ty, String> {
+        match self.get(cell) {
+            Some(Ok(n)) => notation::interpret(n, dialect),
+            Some(Err(why)) => Err(why.clone()),
+            None => notation::interpret(&notation::parse(&cell.inlines)?, dialect),
+        }
+    }
+}
+
+/// The dialect a doc is written in, from its code blocks, its Type cells (parsed in `types`)
+/// and its field names.
+fn detect<'a>(doc: &Doc<'a>, lines: &Lines<'a>, types: &'a TypeCells) -> Dialect {
     let mut clues = Clues::default();
-    for s in &doc.sections {
-        for b in &s.blocks {
-            match b {
-                Block::Code { lang, .. } => clues.code_langs.push(lang.as_str()),
-                Block::Table(t) => {
-                    let col = Columns::of(t);
-                    if let Some(i) = col.ty {
-                        for c in t.rows.iter().filter_map(|r| r.cells.get(i)) {
-                            clues.add_cell(lines.source(&c.span), &c.inlines);
-                        }
-                        if let Some(f) = col.field {
-                            clues.field_names.extend(
-                                t.rows.iter().filter_map(|r| r.cells.get(f)).map(Cell::text),
-                            );
-                        }
-                    }
-                }
-                _ => {}
-            }
+    let blocks = doc.sections.iter().flat_map(|s| &s.blocks);
+    for b in blocks {
+        if let Block::Code { lang, .. } = b {
+            clues.code_langs.push(lang.as_str());
+        }
+    }
+    for (t, ty, col) in typed_tables(doc) {
+        for c in column(t, ty) {
+            let notation = types.get(c).and_then(|n| n.as_ref().ok());
+            clues.add_cell(lines.source(&c.span), notation);
+        }
+        if let Some(f) = col.field {
+            clues.field_names.extend(column(t, f).map(Cell::text));
         }
     }
     Dialect::detect(&clues)
@@ -705,7 +752,11 @@ mod tests {
 
     #[test]
     fn dialects_are_detected_per_file() {
-        let dialect = |t: &str| detect(&markdown::read(t, &Lines::new(t)), &Lines::new(t));
+        let dialect = |t: &str| {
+            let lines = Lines::new(t);
+            let doc = markdown::read(t, &lines);
+            detect(&doc, &lines, &TypeCells::parse(&doc))
+        };
         assert_eq!(dialect(PHP), Dialect::Php);
         assert_eq!(
             dialect(

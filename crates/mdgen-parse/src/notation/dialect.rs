@@ -1,7 +1,6 @@
 //! The SDK dialects, and how to tell which one a doc is written in.
 
-use super::syntax::{self, Notation};
-use crate::markdown::Inline;
+use super::syntax::Notation;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -25,17 +24,16 @@ pub enum Dialect {
 pub struct Clues<'a> {
     pub code_langs: Vec<&'a str>,
     /// Type cells: the markdown source, and the notation if it parses.
-    cells: Vec<(Source<'a>, Option<Notation>)>,
+    cells: Vec<(Source<'a>, Option<&'a Notation>)>,
     /// Field names as documented: Go and C# write `PascalCase`, Python and Ruby `snake_case`,
     /// the others `camelCase`.
     pub field_names: Vec<String>,
 }
 
 impl<'a> Clues<'a> {
-    /// Adds a Type cell: its markdown source and its inlines (parsed once, read per dialect).
-    pub fn add_cell(&mut self, source: &'a str, inlines: &[Inline]) {
-        self.cells
-            .push((Source::new(source), syntax::parse(inlines).ok()));
+    /// Adds a Type cell: its markdown source and its notation, if it parses (read per dialect).
+    pub fn add_cell(&mut self, source: &'a str, notation: Option<&'a Notation>) {
+        self.cells.push((Source::new(source), notation));
     }
 }
 
@@ -213,7 +211,7 @@ impl Dialect {
     /// each cell it understands.
     fn read_score(self, clues: &Clues<'_>) -> usize {
         let read = |n: &&Notation| super::interpret::interpret(self, n).is_ok();
-        let cells = clues.cells.iter().filter_map(|(_, n)| n.as_ref());
+        let cells = clues.cells.iter().filter_map(|(_, n)| *n);
         READ_SCORE * cells.filter(read).count()
     }
 
@@ -292,20 +290,33 @@ impl FromStr for Dialect {
 mod tests {
     use super::*;
 
-    fn clues(sources: &[&'static str], langs: &[&'static str]) -> Clues<'static> {
+    use crate::markdown::Inline;
+
+    /// The notations of `sources`, taken as Type cells.
+    fn notations(sources: &[&str]) -> Vec<Option<Notation>> {
+        let inline = |s: &&str| Inline::Text(s.trim_matches('*').replace("\\<", "<").into());
+        let parse = |s| super::super::parse(&[inline(s)]).ok();
+        sources.iter().map(parse).collect()
+    }
+
+    fn clues<'a>(
+        sources: &[&'a str],
+        notations: &'a [Option<Notation>],
+        langs: &[&'a str],
+    ) -> Clues<'a> {
         let mut clues = Clues {
             code_langs: langs.to_vec(),
             ..Clues::default()
         };
-        for s in sources {
-            let inlines = vec![Inline::Text(s.trim_matches('*').replace("\\<", "<").into())];
-            clues.add_cell(s, &inlines);
+        for (s, n) in sources.iter().zip(notations) {
+            clues.add_cell(s, n.as_ref());
         }
         clues
     }
 
-    fn detect(sources: &[&'static str], langs: &[&'static str]) -> Dialect {
-        Dialect::detect(&clues(sources, langs))
+    fn detect(sources: &[&str], langs: &[&str]) -> Dialect {
+        let notations = notations(sources);
+        Dialect::detect(&clues(sources, &notations, langs))
     }
 
     #[test]
@@ -319,7 +330,8 @@ mod tests {
             (&["*long*", "*Long*", "*int64*"], &[]),
         ];
         for (sources, langs) in cases {
-            let clues = clues(sources, langs);
+            let notations = notations(sources);
+            let clues = clues(sources, &notations, langs);
             let score = |d: Dialect| d.marks_score(&clues) + d.read_score(&clues);
             // The first dialect of the best score: `max_by_key` keeps the last of equals.
             let best = Dialect::ALL.into_iter().rev().max_by_key(|&d| score(d));
