@@ -335,7 +335,8 @@ impl<'a> Reader<'_, 'a> {
                 if let Some(t) = &mut self.table {
                     t.row = Some(Row {
                         line,
-                        cells: Vec::new(),
+                        // As many cells as the header, most rows.
+                        cells: Vec::with_capacity(t.header.len()),
                     });
                     t.row_end = range.end;
                 }

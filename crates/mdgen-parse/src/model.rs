@@ -590,7 +590,9 @@ impl Columns {
     fn of(table: &Table) -> Self {
         let mut c = Columns::default();
         for (i, cell) in table.header.iter().enumerate() {
-            let slot = match cell.text().to_ascii_lowercase().as_str() {
+            let mut name = cell.text();
+            name.make_ascii_lowercase();
+            let slot = match name.as_str() {
                 "field" | "name" | "property" => &mut c.field,
                 "type" => &mut c.ty,
                 "required" => &mut c.required,
