@@ -4,6 +4,7 @@
 use pulldown_cmark::{
     CodeBlockKind, CowStr, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd,
 };
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// One markdown file, as blocks under headings; inline text is borrowed from the file where
@@ -98,13 +99,31 @@ pub enum Inline<'a> {
 impl Cell<'_> {
     /// The cell as plain text; breaks become newlines.
     pub fn text(&self) -> String {
-        plain_text(&self.inlines)
+        self.plain().into_owned()
+    }
+
+    /// [`Cell::text`], borrowed from the cell where it holds a single run of text.
+    pub fn plain(&self) -> Cow<'_, str> {
+        plain(&self.inlines)
     }
 }
 
 /// The plain text of inlines; breaks become newlines.
 pub fn plain_text(inlines: &[Inline]) -> String {
-    // Built in one allocation of the right size, and trimmed in place.
+    plain(inlines).into_owned()
+}
+
+/// [`plain_text`], borrowed from the inlines where they are a single run of text (most cells).
+pub fn plain<'i>(inlines: &'i [Inline<'_>]) -> Cow<'i, str> {
+    match inlines {
+        [Inline::Text(t) | Inline::Code(t)] => Cow::Borrowed(t.trim()),
+        _ => Cow::Owned(joined(inlines)),
+    }
+}
+
+/// The plain text of inlines, trimmed: built in one allocation of the right size, and trimmed
+/// in place.
+fn joined(inlines: &[Inline]) -> String {
     let mut out = String::with_capacity(plain_len(inlines));
     push_plain(inlines, &mut out);
     out.truncate(out.trim_end().len());

@@ -349,7 +349,7 @@ impl Context<'_> {
     }
 
     fn required(&mut self, cell: &Cell) -> bool {
-        let text = cell.text();
+        let text = cell.plain();
         match text.trim_matches(':') {
             "heavy_check_mark" | "✔️" | "✔" | "✅" | "✓" | "Yes" | "yes" | "true" | "True" => {
                 true
@@ -386,7 +386,7 @@ impl Context<'_> {
                         let (name, struck_inside) =
                             unstrike(name_cell.map(Cell::text).unwrap_or_default());
                         let name = Some(name).filter(|n| !n.is_empty() && n != "-");
-                        let text = v.text();
+                        let text = v.plain();
                         if name.is_none() && col.field.is_some() && text.starts_with("Unrecognized")
                         {
                             continue;
@@ -406,7 +406,7 @@ impl Context<'_> {
                 }
                 Block::List(items) => {
                     for (_, inlines) in items {
-                        let text = markdown::plain_text(inlines);
+                        let text = markdown::plain(inlines);
                         let deprecated = markdown::has_struck(inlines);
                         raw.push(RawValue::new(None, &text, None, deprecated));
                     }
@@ -590,20 +590,31 @@ impl Columns {
     fn of(table: &Table) -> Self {
         let mut c = Columns::default();
         for (i, cell) in table.header.iter().enumerate() {
-            let mut name = cell.text();
-            name.make_ascii_lowercase();
-            let slot = match name.as_str() {
-                "field" | "name" | "property" => &mut c.field,
-                "type" => &mut c.ty,
-                "required" => &mut c.required,
-                "description" => &mut c.description,
-                "example" | "examples" => &mut c.example,
-                "value" => &mut c.value,
-                _ => continue,
-            };
-            slot.get_or_insert(i);
+            if let Some(slot) = c.slot(&cell.plain()) {
+                slot.get_or_insert(i);
+            }
         }
         c
+    }
+
+    /// The column a header names (ignoring ASCII case), if it is one mdgen reads.
+    fn slot(&mut self, header: &str) -> Option<&mut Option<usize>> {
+        let is = |names: &[&str]| names.iter().any(|n| header.eq_ignore_ascii_case(n));
+        Some(if is(&["field", "name", "property"]) {
+            &mut self.field
+        } else if is(&["type"]) {
+            &mut self.ty
+        } else if is(&["required"]) {
+            &mut self.required
+        } else if is(&["description"]) {
+            &mut self.description
+        } else if is(&["example", "examples"]) {
+            &mut self.example
+        } else if is(&["value"]) {
+            &mut self.value
+        } else {
+            return None;
+        })
     }
 }
 
@@ -678,7 +689,7 @@ impl TypeCells {
 
 /// The dialect a doc is written in, from its code blocks, its Type cells (parsed in `types`)
 /// and its field names.
-fn detect<'a>(doc: &Doc<'a>, lines: &Lines<'a>, types: &'a TypeCells) -> Dialect {
+fn detect<'a>(doc: &'a Doc<'a>, lines: &Lines<'a>, types: &'a TypeCells) -> Dialect {
     let mut clues = Clues::default();
     let blocks = doc.sections.iter().flat_map(|s| &s.blocks);
     for b in blocks {
@@ -692,7 +703,7 @@ fn detect<'a>(doc: &Doc<'a>, lines: &Lines<'a>, types: &'a TypeCells) -> Dialect
             clues.add_cell(lines.source(&c.span), notation);
         }
         if let Some(f) = col.field {
-            clues.field_names.extend(column(t, f).map(Cell::text));
+            clues.field_names.extend(column(t, f).map(Cell::plain));
         }
     }
     Dialect::detect(&clues)

@@ -2,6 +2,7 @@
 
 use super::syntax::Notation;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -27,7 +28,7 @@ pub struct Clues<'a> {
     cells: Vec<(Source<'a>, Option<&'a Notation>)>,
     /// Field names as documented: Go and C# write `PascalCase`, Python and Ruby `snake_case`,
     /// the others `camelCase`.
-    pub field_names: Vec<String>,
+    pub field_names: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Clues<'a> {
