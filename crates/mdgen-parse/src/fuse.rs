@@ -2,10 +2,10 @@
 //! strongest evidence of each fact, and every source of it.
 
 use mdgen_ir::{
-    normalize_key, Diagnostic, Diagnostics, Enum, EnumWire, Field, Schema, Severity, Source,
-    Struct, TypeDef, TypeName, TypeRef, Union,
+    normalize_key, Diagnostic, Diagnostics, Enum, EnumValue, EnumWire, Field, Schema, Severity,
+    Source, Struct, TypeDef, TypeName, TypeRef, Union,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Fuses models by normalized name. `docs` must come in a deterministic order (by path).
 pub fn fuse(docs: Vec<TypeDef>, diagnostics: &mut Diagnostics) -> Schema {
@@ -152,25 +152,24 @@ fn push_at(
 }
 
 fn merge_structs(mut a: Struct, b: Struct, diagnostics: &mut Diagnostics) -> Struct {
-    let a_keys: BTreeMap<String, usize> = a
-        .fields
+    let keys =
+        |s: &Struct| -> Vec<String> { s.fields.iter().map(|f| normalize_key(&f.name)).collect() };
+    let (a_keys, b_keys) = (keys(&a), keys(&b));
+    // The last of `a`'s fields with each key.
+    let a_index: HashMap<&str, usize> = a_keys
         .iter()
         .enumerate()
-        .map(|(i, f)| (normalize_key(&f.name), i))
+        .map(|(i, k)| (k.as_str(), i))
         .collect();
-    let b_keys: BTreeMap<String, ()> = b
-        .fields
-        .iter()
-        .map(|f| (normalize_key(&f.name), ()))
-        .collect();
+    let in_b: HashSet<&str> = b_keys.iter().map(String::as_str).collect();
     // A field one version lacks is optional in the fused model.
-    for f in &mut a.fields {
-        if !b_keys.contains_key(&normalize_key(&f.name)) {
+    for (f, key) in a.fields.iter_mut().zip(&a_keys) {
+        if !in_b.contains(key.as_str()) {
             f.required = false;
         }
     }
-    for mut f in b.fields {
-        match a_keys.get(&normalize_key(&f.name)) {
+    for (mut f, key) in b.fields.into_iter().zip(&b_keys) {
+        match a_index.get(key.as_str()) {
             Some(&i) => merge_field(&mut a.fields[i], f, diagnostics),
             None => {
                 f.required = false;
@@ -235,12 +234,24 @@ fn merge_field(a: &mut Field, b: Field, diagnostics: &mut Diagnostics) {
 /// The two model names where `a` and `b` name different models in the same place.
 fn renamed<'t>(a: &'t TypeRef, b: &'t TypeRef) -> Option<(&'t TypeName, &'t TypeName)> {
     match (a, b) {
-        (TypeRef::Named(x), TypeRef::Named(y)) => (x.key() != y.key()).then_some((x, y)),
+        (TypeRef::Named(x), TypeRef::Named(y)) => (!same_key(x, y)).then_some((x, y)),
         (TypeRef::Array(x), TypeRef::Array(y)) | (TypeRef::Map(x), TypeRef::Map(y)) => {
             renamed(x, y)
         }
         _ => None,
     }
+}
+
+/// Whether two names have the same key ([`TypeName::key`]), compared without building the keys.
+fn same_key(x: &TypeName, y: &TypeName) -> bool {
+    key_bytes(x).eq(key_bytes(y))
+}
+
+/// The bytes of a name's key: its ASCII letters and digits, lowercased (the bytes of other
+/// characters are never ASCII).
+fn key_bytes(name: &TypeName) -> impl Iterator<Item = u8> + '_ {
+    let bytes = name.0.bytes().filter(u8::is_ascii_alphanumeric);
+    bytes.map(|b| b.to_ascii_lowercase())
 }
 
 /// Whether one type has a date where the other has a date-time.
@@ -322,9 +333,11 @@ pub fn fuse_types(a: &TypeRef, b: &TypeRef) -> Option<TypeRef> {
 }
 
 fn merge_enums(mut a: Enum, b: Enum) -> Enum {
-    for v in b.values {
-        match a.values.iter_mut().find(|x| x.value == v.value) {
-            Some(x) => {
+    let targets = merge_targets(&a.values, &b.values);
+    for (v, target) in b.values.into_iter().zip(targets) {
+        match target {
+            Some(i) => {
+                let x = &mut a.values[i];
                 x.name = x.name.take().or(v.name);
                 x.doc = x.doc.take().or(v.doc);
             }
@@ -336,6 +349,30 @@ fn merge_enums(mut a: Enum, b: Enum) -> Enum {
     a.deprecated |= b.deprecated;
     a.sources.extend(b.sources);
     a
+}
+
+/// Where each of `b`'s values goes when merged into `a`'s: the index of the first value of the
+/// same wire value (in `a`, or among those of `b` added before it), or `None` to be added.
+/// Through an index, not a search per value: enums of hundreds of values (country codes) are
+/// common, and each appears in every SDK.
+fn merge_targets(a: &[EnumValue], b: &[EnumValue]) -> Vec<Option<usize>> {
+    let mut index: HashMap<&EnumWire, usize> = HashMap::with_capacity(a.len() + b.len());
+    for (i, x) in a.iter().enumerate() {
+        index.entry(&x.value).or_insert(i);
+    }
+    let mut added = a.len();
+    let mut targets = Vec::with_capacity(b.len());
+    for v in b {
+        targets.push(match index.get(&v.value) {
+            Some(&i) => Some(i),
+            None => {
+                index.insert(&v.value, added);
+                added += 1;
+                None
+            }
+        });
+    }
+    targets
 }
 
 fn merge_unions(mut a: Union, b: Union) -> Union {

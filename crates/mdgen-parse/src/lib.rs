@@ -15,10 +15,9 @@ pub use notation::Dialect;
 
 use mdgen_ir::{Diagnostic, Diagnostics, Schema, Severity, WireCase};
 use model::Snippets;
-use std::borrow::Borrow;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
@@ -56,35 +55,56 @@ pub struct Parsed {
     pub diagnostics: Diagnostics,
 }
 
+/// A doc to parse: where it is, and its bytes once read.
+pub trait Input<'a>: Send {
+    /// The path docs are sorted by and diagnostics name.
+    fn path(&self) -> &Path;
+    /// The file, read; `None` leaves the doc out (whoever reads it reports why).
+    fn read(self) -> Option<Cow<'a, InputFile>>;
+}
+
+impl<'a> Input<'a> for &'a InputFile {
+    fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn read(self) -> Option<Cow<'a, InputFile>> {
+        Some(Cow::Borrowed(self))
+    }
+}
+
+impl Input<'_> for InputFile {
+    fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn read(self) -> Option<Cow<'static, InputFile>> {
+        Some(Cow::Owned(self))
+    }
+}
+
 /// Reads, links and fuses `files` into one schema. Never panics; problems become diagnostics.
 /// The result does not depend on the order of `files`, nor on how many threads read them.
 pub fn parse(files: &[InputFile], options: &Options) -> Parsed {
-    parse_sorted(files.iter().collect(), options)
+    parse_inputs(files.iter().collect(), options)
 }
 
-/// [`parse`], taking the files: each file's bytes are freed as soon as it is read, so that
-/// memory never holds all the docs and all their models at once.
-pub fn parse_owned(files: Vec<InputFile>, options: &Options) -> Parsed {
-    parse_sorted(files, options)
-}
-
-fn parse_sorted<F: Borrow<InputFile> + Send>(mut files: Vec<F>, options: &Options) -> Parsed {
-    files.sort_by(|a, b| a.borrow().path.cmp(&b.borrow().path));
+/// [`parse`] of docs read by the threads that parse them, each freed as soon as it is parsed:
+/// reading overlaps parsing, and memory holds only the docs being parsed.
+pub fn parse_inputs<'a, I: Input<'a>>(mut inputs: Vec<I>, options: &Options) -> Parsed {
+    inputs.sort_by(|a, b| a.path().cmp(b.path()));
     let mut diagnostics = Diagnostics::default();
-    let mut snippets = Vec::new();
-    let mut models = Vec::with_capacity(files.len());
-    let threads = threads(files.len());
+    let mut snippets = Snippets::default();
+    let mut models = Vec::with_capacity(inputs.len());
+    let threads = threads(inputs.len());
     // Each file is read on its own, in parallel; fusion then sees them in path order.
-    for (e, decode_diagnostics) in extract_all(files, options.dialect, threads) {
+    for (e, decode_diagnostics) in extract_all(inputs, options.dialect, threads) {
         diagnostics.extend(decode_diagnostics);
         models.extend(e.model);
         models.extend(e.extra);
         snippets.extend(e.snippets);
         diagnostics.extend(e.diagnostics);
     }
-    // Built at once from entries that come sorted (files in path order, each file's sorted):
-    // inserting them one by one would compare long paths component by component at every step.
-    let snippets: Snippets = snippets.into_iter().collect();
     let mut schema = fuse::fuse(models, &mut diagnostics);
     link::link(&mut schema, &snippets, &mut diagnostics);
     wire::assign(
@@ -110,36 +130,36 @@ fn threads(files: usize) -> usize {
         .max(1)
 }
 
-/// [`model::extract`] of every file, in the order of `files`, each file dropped once read. The
-/// files are shared among `threads` scoped threads, each taking the next file not yet taken, so
-/// that a few large files do not leave a thread idle; the results are put back in order, so they
-/// are the same whatever the number of threads.
-fn extract_all<F: Borrow<InputFile> + Send>(
-    files: Vec<F>,
+/// [`model::extract`] of every input read, in the order of `inputs`, each file dropped once
+/// parsed. The inputs are shared among `threads` scoped threads, each taking the next input not
+/// yet taken, so that a few large files do not leave a thread idle; the results are put back in
+/// order, so they are the same whatever the number of threads.
+fn extract_all<'a, I: Input<'a>>(
+    inputs: Vec<I>,
     dialect: Option<Dialect>,
     threads: usize,
 ) -> Vec<FileResult> {
-    let one = |file: F| {
-        let file = file.borrow();
+    let one = |input: I| {
+        let file = input.read()?;
         let mut diagnostics = Diagnostics::default();
-        let text = decode(file, &mut diagnostics);
-        (model::extract(&file.path, &text, dialect), diagnostics)
+        let text = decode(&file, &mut diagnostics);
+        Some((model::extract(&file.path, &text, dialect), diagnostics))
     };
     if threads <= 1 {
-        return files.into_iter().map(one).collect();
+        return inputs.into_iter().filter_map(one).collect();
     }
-    let count = files.len();
-    // One slot per file, emptied by the thread that takes it.
-    let slots: Vec<Mutex<Option<F>>> = files.into_iter().map(|f| Mutex::new(Some(f))).collect();
+    let count = inputs.len();
+    // One slot per input, emptied by the thread that takes it.
+    let slots: Vec<Mutex<Option<I>>> = inputs.into_iter().map(|f| Mutex::new(Some(f))).collect();
     let next = AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(slot) = slots.get(i) else { break };
-            let file = slot.lock().map_or(None, |mut f| f.take());
-            if let Some(file) = file {
-                done.push((i, one(file)));
+            let input = slot.lock().map_or(None, |mut f| f.take());
+            if let Some(result) = input.and_then(one) {
+                done.push((i, result));
             }
         }
         done

@@ -94,11 +94,13 @@ impl Missing {
 /// Every model referenced but not documented, with what its references say of it.
 fn find_missing(schema: &Schema, known: &BTreeMap<String, TypeName>) -> BTreeMap<String, Missing> {
     let mut missing: BTreeMap<String, Missing> = BTreeMap::new();
-    let mut visit = |ty: &TypeRef, sources: Vec<Source>, field: Option<&Field>| {
+    // The sources are copied only for a reference to a missing model: most references resolve.
+    let mut visit = |ty: &TypeRef, sources: &dyn Fn() -> Vec<Source>, field: Option<&Field>| {
         for name in ty.named() {
             if known.contains_key(&name.key()) {
                 continue;
             }
+            let sources = sources();
             let m = missing.entry(name.key()).or_insert_with(|| Missing {
                 name: name.clone(),
                 references: Vec::new(),
@@ -140,11 +142,11 @@ fn find_missing(schema: &Schema, known: &BTreeMap<String, TypeName>) -> BTreeMap
             TypeDef::Struct(s) => s
                 .fields
                 .iter()
-                .for_each(|f| visit(&f.ty, f.sources().cloned().collect(), Some(f))),
+                .for_each(|f| visit(&f.ty, &|| f.sources().cloned().collect(), Some(f))),
             TypeDef::Union(u) => u
                 .variants
                 .iter()
-                .for_each(|v| visit(&v.ty, u.sources.clone(), None)),
+                .for_each(|v| visit(&v.ty, &|| u.sources.clone(), None)),
             TypeDef::Enum(_) => {}
         }
     }
@@ -217,7 +219,7 @@ mod tests {
         let mut schema = Schema::default();
         schema.types.insert(s.name.clone(), TypeDef::Struct(s));
         let mut diags = Diagnostics::default();
-        link(&mut schema, &Snippets::new(), &mut diags);
+        link(&mut schema, &Snippets::default(), &mut diags);
         let TypeDef::Struct(s) = &schema.types[&TypeName("M".into())] else {
             panic!()
         };

@@ -1,18 +1,22 @@
 //! Markdown → [`Doc`]: the heading, sections, tables and code blocks of one file, each with the
 //! line it starts on. Built from pulldown-cmark events; knows nothing of SDK dialects.
 
-use pulldown_cmark::{CodeBlockKind, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd,
+};
+use std::borrow::Cow;
 use std::ops::Range;
 
-/// One markdown file, as blocks under headings.
+/// One markdown file, as blocks under headings; inline text is borrowed from the file where
+/// the markdown parser can (most text needs no unescaping).
 #[derive(Debug, Default)]
-pub struct Doc {
+pub struct Doc<'a> {
     /// The first `# Heading`, or the `title:` of YAML front matter.
     pub title: Option<Heading>,
     /// Paragraphs between the title and the first section.
     pub intro: Vec<String>,
     /// `##` and deeper headings with their blocks, in document order.
-    pub sections: Vec<Section>,
+    pub sections: Vec<Section<'a>>,
 }
 
 /// A heading's text.
@@ -27,83 +31,118 @@ pub struct Heading {
 
 /// A heading of level 2 or deeper and what follows it until the next heading.
 #[derive(Debug)]
-pub struct Section {
+pub struct Section<'a> {
     pub level: u8,
     pub heading: Heading,
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<Block<'a>>,
 }
 
 /// A block of content under a heading.
 #[derive(Debug)]
-pub enum Block {
+pub enum Block<'a> {
     Paragraph(String),
-    Table(Table),
+    Table(Table<'a>),
     Code {
         lang: String,
         text: String,
         line: u32,
     },
     /// A bullet or numbered list: the plain text of each item.
-    List(Vec<(u32, Vec<Inline>)>),
+    List(Vec<(u32, Vec<Inline<'a>>)>),
 }
 
 /// A table: its header cells and rows.
 #[derive(Debug)]
-pub struct Table {
-    pub header: Vec<Cell>,
-    pub rows: Vec<Row>,
+pub struct Table<'a> {
+    pub header: Vec<Cell<'a>>,
+    pub rows: Vec<Row<'a>>,
 }
 
 /// One table row.
 #[derive(Debug)]
-pub struct Row {
+pub struct Row<'a> {
     pub line: u32,
-    pub cells: Vec<Cell>,
+    pub cells: Vec<Cell<'a>>,
 }
 
 /// One table cell: its inline content and where it stands in the file.
 #[derive(Debug, Clone)]
-pub struct Cell {
-    pub inlines: Vec<Inline>,
+pub struct Cell<'a> {
+    pub inlines: Vec<Inline<'a>>,
     /// Byte range in the file.
     pub span: Range<usize>,
 }
 
 /// Inline content, with the markup that matters to type notation kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Inline {
-    Text(String),
+pub enum Inline<'a> {
+    Text(CowStr<'a>),
     /// A code span (`` `x` ``).
-    Code(String),
+    Code(CowStr<'a>),
     Link {
-        dest: String,
-        inner: Vec<Inline>,
+        dest: CowStr<'a>,
+        inner: Vec<Inline<'a>>,
     },
     /// Struck-through text (`~~x~~`).
-    Struck(Vec<Inline>),
+    Struck(Vec<Inline<'a>>),
     /// Emphasis (`*x*`, `__x__`): the delimiter as written, and what it holds. Type notation
     /// needs the delimiter back where markdown took it for emphasis but the SDK meant it
     /// literally (`Literal["__encrypted__"]`).
     Emph {
-        delim: String,
-        inner: Vec<Inline>,
+        delim: &'a str,
+        inner: Vec<Inline<'a>>,
     },
     /// `<br/>` or a hard break.
     Break,
 }
 
-impl Cell {
+impl Cell<'_> {
     /// The cell as plain text; breaks become newlines.
     pub fn text(&self) -> String {
-        plain_text(&self.inlines)
+        self.plain().into_owned()
+    }
+
+    /// [`Cell::text`], borrowed from the cell where it holds a single run of text.
+    pub fn plain(&self) -> Cow<'_, str> {
+        plain(&self.inlines)
     }
 }
 
 /// The plain text of inlines; breaks become newlines.
 pub fn plain_text(inlines: &[Inline]) -> String {
-    let mut out = String::new();
+    plain(inlines).into_owned()
+}
+
+/// [`plain_text`], borrowed from the inlines where they are a single run of text (most cells).
+pub fn plain<'i>(inlines: &'i [Inline<'_>]) -> Cow<'i, str> {
+    match inlines {
+        [Inline::Text(t) | Inline::Code(t)] => Cow::Borrowed(t.trim()),
+        _ => Cow::Owned(joined(inlines)),
+    }
+}
+
+/// The plain text of inlines, trimmed: built in one allocation of the right size, and trimmed
+/// in place.
+fn joined(inlines: &[Inline]) -> String {
+    let mut out = String::with_capacity(plain_len(inlines));
     push_plain(inlines, &mut out);
-    out.trim().to_string()
+    out.truncate(out.trim_end().len());
+    out.drain(..out.len() - out.trim_start().len());
+    out
+}
+
+/// The length of the plain text of inlines, untrimmed.
+fn plain_len(inlines: &[Inline]) -> usize {
+    inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text(t) | Inline::Code(t) => t.len(),
+            Inline::Link { inner, .. } | Inline::Struck(inner) | Inline::Emph { inner, .. } => {
+                plain_len(inner)
+            }
+            Inline::Break => 1,
+        })
+        .sum()
 }
 
 fn push_plain(inlines: &[Inline], out: &mut String) {
@@ -185,7 +224,7 @@ impl<'a> Lines<'a> {
 }
 
 /// Reads one markdown text into a [`Doc`].
-pub fn read(text: &str, lines: &Lines<'_>) -> Doc {
+pub fn read<'a>(text: &'a str, lines: &Lines<'a>) -> Doc<'a> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
@@ -211,15 +250,15 @@ pub fn read(text: &str, lines: &Lines<'_>) -> Doc {
 /// The state of a walk over the events of one file.
 struct Reader<'l, 'a> {
     lines: &'l Lines<'a>,
-    doc: Doc,
+    doc: Doc<'a>,
     /// Open inline containers (links, strikethrough), innermost last, with what they hold.
-    stack: Vec<(Frame, Vec<Inline>)>,
+    stack: Vec<(Frame<'a>, Vec<Inline<'a>>)>,
     /// Inline containers opened beyond [`MAX_NESTING`] and not yet closed.
     overflow: usize,
     heading: Option<(u8, u32)>,
-    table: Option<TableBuilder>,
+    table: Option<TableBuilder<'a>>,
     code: Option<(String, String, u32)>,
-    list: Option<Vec<(u32, Vec<Inline>)>>,
+    list: Option<Vec<(u32, Vec<Inline<'a>>)>>,
     /// How many lists are open; items of nested lists fold into the outer item.
     list_depth: usize,
     in_paragraph: bool,
@@ -230,20 +269,20 @@ struct Reader<'l, 'a> {
 const MAX_NESTING: usize = 32;
 
 /// An open inline container.
-enum Frame {
+enum Frame<'a> {
     /// The block itself.
     Root,
-    Link(String),
+    Link(CowStr<'a>),
     Struck,
-    Emph(String),
+    Emph(&'a str),
 }
 
 #[derive(Default)]
-struct TableBuilder {
+struct TableBuilder<'a> {
     in_head: bool,
-    header: Vec<Cell>,
-    rows: Vec<Row>,
-    row: Option<Row>,
+    header: Vec<Cell<'a>>,
+    rows: Vec<Row<'a>>,
+    row: Option<Row<'a>>,
     /// Where the open row's source ends: a cell starting there is one the markdown parser
     /// added to fill a row shorter than the header, which the file does not have.
     row_end: usize,
@@ -252,8 +291,8 @@ struct TableBuilder {
     cell_content: Option<Range<usize>>,
 }
 
-impl Reader<'_, '_> {
-    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+impl<'a> Reader<'_, 'a> {
+    fn event(&mut self, event: Event<'a>, range: Range<usize>) {
         if let Some(t) = &mut self.table {
             let cell_edge = matches!(
                 event,
@@ -275,17 +314,17 @@ impl Reader<'_, '_> {
                 } else if let Some((_, text, _)) = &mut self.code {
                     text.push_str(&t);
                 } else {
-                    self.push_inline(Inline::Text(t.into_string()));
+                    self.push_inline(Inline::Text(t));
                 }
             }
-            Event::Code(t) => self.push_inline(Inline::Code(t.into_string())),
+            Event::Code(t) => self.push_inline(Inline::Code(t)),
             Event::InlineHtml(h) | Event::Html(h) => {
                 // `<br/>` breaks lines; anything else that looks like HTML is type notation
                 // (`array<string>`), so it stays text.
                 if h.trim().to_ascii_lowercase().starts_with("<br") {
                     self.push_inline(Inline::Break);
                 } else {
-                    self.push_inline(Inline::Text(h.into_string()));
+                    self.push_inline(Inline::Text(h));
                 }
             }
             Event::HardBreak => self.push_inline(Inline::Break),
@@ -294,7 +333,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+    fn start(&mut self, tag: Tag<'a>, range: Range<usize>) {
         let line = self.lines.line_of(range.start);
         match tag {
             Tag::Heading { level, .. } => {
@@ -315,7 +354,8 @@ impl Reader<'_, '_> {
                 if let Some(t) = &mut self.table {
                     t.row = Some(Row {
                         line,
-                        cells: Vec::new(),
+                        // As many cells as the header, most rows.
+                        cells: Vec::with_capacity(t.header.len()),
                     });
                     t.row_end = range.end;
                 }
@@ -334,19 +374,17 @@ impl Reader<'_, '_> {
                 // without bound.
                 self.overflow += 1;
             }
-            Tag::Link { dest_url, .. } => self
-                .stack
-                .push((Frame::Link(dest_url.into_string()), Vec::new())),
+            Tag::Link { dest_url, .. } => self.stack.push((Frame::Link(dest_url), Vec::new())),
             Tag::Strikethrough => self.stack.push((Frame::Struck, Vec::new())),
             Tag::Emphasis | Tag::Strong => {
                 let marks = self.lines.source(&range);
                 let max = if matches!(tag, Tag::Strong) { 2 } else { 1 };
-                let delim: String = marks
-                    .chars()
+                let len = marks
+                    .bytes()
                     .take(max)
-                    .take_while(|c| matches!(c, '*' | '_'))
-                    .collect();
-                self.stack.push((Frame::Emph(delim), Vec::new()));
+                    .take_while(|b| matches!(b, b'*' | b'_'))
+                    .count();
+                self.stack.push((Frame::Emph(&marks[..len]), Vec::new()));
             }
             Tag::CodeBlock(kind) => {
                 let lang = match kind {
@@ -502,18 +540,19 @@ impl Reader<'_, '_> {
 
     /// Starts gathering the inlines of a new block.
     fn begin_inlines(&mut self) {
-        self.stack = vec![(Frame::Root, Vec::new())];
+        self.stack.clear();
+        self.stack.push((Frame::Root, Vec::new()));
         self.overflow = 0;
     }
 
-    fn push_inline(&mut self, inline: Inline) {
+    fn push_inline(&mut self, inline: Inline<'a>) {
         if let Some((_, inlines)) = self.stack.last_mut() {
             inlines.push(inline);
         }
     }
 
     /// The inlines gathered since the enclosing block started, closing any unclosed containers.
-    fn take_inlines(&mut self) -> Vec<Inline> {
+    fn take_inlines(&mut self) -> Vec<Inline<'a>> {
         while self.stack.len() > 1 {
             if let Some((_, inner)) = self.stack.pop() {
                 if let Some((_, outer)) = self.stack.last_mut() {
@@ -524,7 +563,7 @@ impl Reader<'_, '_> {
         self.stack.pop().map(|(_, i)| i).unwrap_or_default()
     }
 
-    fn push_block(&mut self, block: Block) {
+    fn push_block(&mut self, block: Block<'a>) {
         if let Some(s) = self.doc.sections.last_mut() {
             s.blocks.push(block);
         }
@@ -552,7 +591,7 @@ fn front_matter_title(yaml: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn doc(text: &str) -> Doc {
+    fn doc(text: &str) -> Doc<'_> {
         read(text, &Lines::new(text))
     }
 

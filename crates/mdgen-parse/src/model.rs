@@ -1,17 +1,47 @@
 //! One [`Doc`] → one model ([`TypeDef`]) as that file alone describes it.
 
 use crate::markdown::{self, Block, Cell, Doc, Lines, Row, Section, Table};
-use crate::notation::{self, Clues, Dialect, InlineUnion};
+use crate::notation::{self, Clues, Dialect, InlineUnion, Notation};
 use mdgen_ir::{
     Diagnostic, Diagnostics, Enum, EnumValue, EnumWire, Evidence, Field, Severity, Source, Struct,
     TypeDef, TypeName, TypeRef, Union, Variant,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// The Type cell of each field, by where it stands, for diagnostics raised after fusion.
-pub type Snippets = BTreeMap<Source, (String, Range<usize>)>;
+/// A field's Type cell as its line shows it: the text of the line, and the cell's span in it.
+pub type Snippet = (String, Range<usize>);
+
+/// The Type cell of each field, by the file and line of its row, for diagnostics raised after
+/// fusion. Kept by file, so that a file's path is stored (and compared) once, not per field.
+#[derive(Debug, Default)]
+pub struct Snippets(HashMap<PathBuf, Vec<(u32, Snippet)>>);
+
+impl Snippets {
+    /// The snippets of the file at `path`, by line.
+    fn of_file(path: &Path, lines: Vec<(u32, Snippet)>) -> Self {
+        let mut snippets = Snippets::default();
+        if !lines.is_empty() {
+            snippets.0.insert(path.to_path_buf(), lines);
+        }
+        snippets
+    }
+
+    /// Adds `other`'s snippets; where both have one at the same place, `other`'s wins.
+    pub fn extend(&mut self, other: Snippets) {
+        for (path, lines) in other.0 {
+            self.0.entry(path).or_default().extend(lines);
+        }
+    }
+
+    /// The snippet at `source`, the last added if there are several.
+    pub fn get(&self, source: &Source) -> Option<&Snippet> {
+        let lines = self.0.get(&source.file)?;
+        let at = lines.iter().rev().find(|(line, _)| *line == source.line);
+        at.map(|(_, snippet)| snippet)
+    }
+}
 
 /// What one file yields: a model, or nothing (with diagnostics saying why).
 pub struct Extracted {
@@ -27,12 +57,14 @@ pub struct Extracted {
 pub fn extract(path: &Path, text: &str, dialect: Option<Dialect>) -> Extracted {
     let lines = Lines::new(text);
     let doc = markdown::read(text, &lines);
-    let dialect = dialect.unwrap_or_else(|| detect(&doc, &lines));
+    let types = TypeCells::parse(&doc);
+    let dialect = dialect.unwrap_or_else(|| detect(&doc, &lines, &types));
     let mut cx = Context {
         path,
         lines: &lines,
         dialect,
-        snippets: Snippets::new(),
+        types: &types,
+        snippets: Vec::new(),
         diagnostics: Diagnostics::default(),
         inline: BTreeMap::new(),
     };
@@ -40,7 +72,7 @@ pub fn extract(path: &Path, text: &str, dialect: Option<Dialect>) -> Extracted {
     Extracted {
         model,
         extra: cx.inline.into_values().map(TypeDef::Union).collect(),
-        snippets: cx.snippets,
+        snippets: Snippets::of_file(path, cx.snippets),
         diagnostics: cx.diagnostics,
     }
 }
@@ -49,7 +81,9 @@ struct Context<'a> {
     path: &'a Path,
     lines: &'a Lines<'a>,
     dialect: Dialect,
-    snippets: Snippets,
+    types: &'a TypeCells,
+    /// The Type cell of each field, by line.
+    snippets: Vec<(u32, Snippet)>,
     diagnostics: Diagnostics,
     /// Inline unions met in cells, by the normalized name of the model they define.
     inline: BTreeMap<String, Union>,
@@ -241,7 +275,7 @@ impl Context<'_> {
             Some(cell) => self.required(cell),
             None => false,
         };
-        let mut ty = match notation::read(&type_cell.inlines, dialect) {
+        let mut ty = match self.types.read(type_cell, dialect) {
             Ok(ty) => ty,
             Err(why) => {
                 let message = format!("unrecognized {dialect} type notation ({why}); the field accepts any JSON value");
@@ -269,7 +303,7 @@ impl Context<'_> {
         }
         self.inline_unions(std::mem::take(&mut ty.inline_unions), &source);
         self.snippets
-            .insert(source.clone(), self.lines.snippet(&type_cell.span));
+            .push((source.line, self.lines.snippet(&type_cell.span)));
         let text = |i: Option<usize>| {
             let t = i
                 .and_then(|i| row.cells.get(i))
@@ -315,7 +349,7 @@ impl Context<'_> {
     }
 
     fn required(&mut self, cell: &Cell) -> bool {
-        let text = cell.text();
+        let text = cell.plain();
         match text.trim_matches(':') {
             "heavy_check_mark" | "✔️" | "✔" | "✅" | "✓" | "Yes" | "yes" | "true" | "True" => {
                 true
@@ -352,7 +386,7 @@ impl Context<'_> {
                         let (name, struck_inside) =
                             unstrike(name_cell.map(Cell::text).unwrap_or_default());
                         let name = Some(name).filter(|n| !n.is_empty() && n != "-");
-                        let text = v.text();
+                        let text = v.plain();
                         if name.is_none() && col.field.is_some() && text.starts_with("Unrecognized")
                         {
                             continue;
@@ -372,7 +406,7 @@ impl Context<'_> {
                 }
                 Block::List(items) => {
                     for (_, inlines) in items {
-                        let text = markdown::plain_text(inlines);
+                        let text = markdown::plain(inlines);
                         let deprecated = markdown::has_struck(inlines);
                         raw.push(RawValue::new(None, &text, None, deprecated));
                     }
@@ -556,22 +590,35 @@ impl Columns {
     fn of(table: &Table) -> Self {
         let mut c = Columns::default();
         for (i, cell) in table.header.iter().enumerate() {
-            let slot = match cell.text().to_ascii_lowercase().as_str() {
-                "field" | "name" | "property" => &mut c.field,
-                "type" => &mut c.ty,
-                "required" => &mut c.required,
-                "description" => &mut c.description,
-                "example" | "examples" => &mut c.example,
-                "value" => &mut c.value,
-                _ => continue,
-            };
-            slot.get_or_insert(i);
+            if let Some(slot) = c.slot(&cell.plain()) {
+                slot.get_or_insert(i);
+            }
         }
         c
     }
+
+    /// The column a header names (ignoring ASCII case), if it is one mdgen reads.
+    fn slot(&mut self, header: &str) -> Option<&mut Option<usize>> {
+        let is = |names: &[&str]| names.iter().any(|n| header.eq_ignore_ascii_case(n));
+        Some(if is(&["field", "name", "property"]) {
+            &mut self.field
+        } else if is(&["type"]) {
+            &mut self.ty
+        } else if is(&["required"]) {
+            &mut self.required
+        } else if is(&["description"]) {
+            &mut self.description
+        } else if is(&["example", "examples"]) {
+            &mut self.example
+        } else if is(&["value"]) {
+            &mut self.value
+        } else {
+            return None;
+        })
+    }
 }
 
-fn first_table(section: &Section) -> Option<&Table> {
+fn first_table<'s, 'a>(section: &'s Section<'a>) -> Option<&'s Table<'a>> {
     section.blocks.iter().find_map(|b| match b {
         Block::Table(t) => Some(t),
         _ => None,
@@ -580,7 +627,7 @@ fn first_table(section: &Section) -> Option<&Table> {
 
 /// The first table of a Fields section that has Field and Type columns (a description may
 /// hold tables of its own).
-fn fields_table(section: &Section) -> Option<&Table> {
+fn fields_table<'s, 'a>(section: &'s Section<'a>) -> Option<&'s Table<'a>> {
     section.blocks.iter().find_map(|b| match b {
         Block::Table(t) => {
             let c = Columns::of(t);
@@ -590,29 +637,73 @@ fn fields_table(section: &Section) -> Option<&Table> {
     })
 }
 
-/// The dialect a doc is written in, from its code blocks, its Type cells and its union
-/// member headings.
-pub fn detect(doc: &Doc, lines: &Lines<'_>) -> Dialect {
+/// The tables of a doc that have a Type column, with that column and all their columns.
+fn typed_tables<'d, 'a>(doc: &'d Doc<'a>) -> impl Iterator<Item = (&'d Table<'a>, usize, Columns)> {
+    let blocks = doc.sections.iter().flat_map(|s| &s.blocks);
+    blocks.filter_map(|b| match b {
+        Block::Table(t) => {
+            let col = Columns::of(t);
+            Some((t, col.ty?, col))
+        }
+        _ => None,
+    })
+}
+
+/// The cells of a column of a table, in row order (rows too short to have one skip it).
+fn column<'t, 'a>(table: &'t Table<'a>, i: usize) -> impl Iterator<Item = &'t Cell<'a>> {
+    table.rows.iter().filter_map(move |r| r.cells.get(i))
+}
+
+/// The Type cells of a doc, each parsed once: detection reads them in every dialect, fields in
+/// the one detected.
+struct TypeCells(Vec<(usize, Result<Notation, String>)>);
+
+impl TypeCells {
+    /// Every cell of every Type column, by where it starts (so in document order).
+    fn parse(doc: &Doc<'_>) -> Self {
+        let cells = typed_tables(doc).flat_map(|(t, ty, _)| column(t, ty));
+        TypeCells(
+            cells
+                .map(|c| (c.span.start, notation::parse(&c.inlines)))
+                .collect(),
+        )
+    }
+
+    /// The parsed notation of `cell`, if it is one of the doc's Type cells.
+    fn get(&self, cell: &Cell<'_>) -> Option<&Result<Notation, String>> {
+        let i = self
+            .0
+            .binary_search_by_key(&cell.span.start, |(start, _)| *start);
+        i.ok().map(|i| &self.0[i].1)
+    }
+
+    /// Reads the notation of `cell` in `dialect`; the error says what was not understood.
+    fn read(&self, cell: &Cell<'_>, dialect: Dialect) -> Result<notation::Ty, String> {
+        match self.get(cell) {
+            Some(Ok(n)) => notation::interpret(n, dialect),
+            Some(Err(why)) => Err(why.clone()),
+            None => notation::interpret(&notation::parse(&cell.inlines)?, dialect),
+        }
+    }
+}
+
+/// The dialect a doc is written in, from its code blocks, its Type cells (parsed in `types`)
+/// and its field names.
+fn detect<'a>(doc: &'a Doc<'a>, lines: &Lines<'a>, types: &'a TypeCells) -> Dialect {
     let mut clues = Clues::default();
-    for s in &doc.sections {
-        for b in &s.blocks {
-            match b {
-                Block::Code { lang, .. } => clues.code_langs.push(lang.as_str()),
-                Block::Table(t) => {
-                    let col = Columns::of(t);
-                    if let Some(i) = col.ty {
-                        for c in t.rows.iter().filter_map(|r| r.cells.get(i)) {
-                            clues.add_cell(lines.source(&c.span), &c.inlines);
-                        }
-                        if let Some(f) = col.field {
-                            clues.field_names.extend(
-                                t.rows.iter().filter_map(|r| r.cells.get(f)).map(Cell::text),
-                            );
-                        }
-                    }
-                }
-                _ => {}
-            }
+    let blocks = doc.sections.iter().flat_map(|s| &s.blocks);
+    for b in blocks {
+        if let Block::Code { lang, .. } = b {
+            clues.code_langs.push(lang.as_str());
+        }
+    }
+    for (t, ty, col) in typed_tables(doc) {
+        for c in column(t, ty) {
+            let notation = types.get(c).and_then(|n| n.as_ref().ok());
+            clues.add_cell(lines.source(&c.span), notation);
+        }
+        if let Some(f) = col.field {
+            clues.field_names.extend(column(t, f).map(Cell::plain));
         }
     }
     Dialect::detect(&clues)
@@ -663,12 +754,22 @@ mod tests {
         assert_eq!(s.fields[1].doc.as_deref(), Some("The provider"));
         assert_eq!(s.fields[2].ty, TypeRef::Named(TypeName("Kind".into())));
         assert_eq!(s.fields[2].example.as_deref(), Some("[\n\"A\",\n\"B\"\n]"));
-        assert_eq!(e.snippets.len(), 3);
+        let at = |line| Source {
+            file: "m.md".into(),
+            line,
+        };
+        let (line, span) = e.snippets.get(&at(11)).unwrap();
+        assert_eq!(&line[span.clone()], "[?Components\\Kind](../Kind.md)");
+        assert!(e.snippets.get(&at(12)).is_none());
     }
 
     #[test]
     fn dialects_are_detected_per_file() {
-        let dialect = |t: &str| detect(&markdown::read(t, &Lines::new(t)), &Lines::new(t));
+        let dialect = |t: &str| {
+            let lines = Lines::new(t);
+            let doc = markdown::read(t, &lines);
+            detect(&doc, &lines, &TypeCells::parse(&doc))
+        };
         assert_eq!(dialect(PHP), Dialect::Php);
         assert_eq!(
             dialect(

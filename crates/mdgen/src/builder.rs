@@ -174,14 +174,13 @@ impl Builder {
         if config.inputs.is_empty() {
             return Err(Error::NoInputs);
         }
-        let inputs = inputs::collect(&config.inputs)?;
+        let mut inputs = inputs::collect(&config.inputs)?;
         let options = mdgen_parse::Options {
             wire_case: config.wire_case,
             dialect: config.dialect,
             models: config.models.clone(),
         };
-        // The files are handed over, so each is freed as soon as it has been read.
-        let mut parsed = mdgen_parse::parse_owned(inputs.files, &options);
+        let mut parsed = inputs.parse(&options)?;
         if !config.only.is_empty() {
             only(&mut parsed, &config.only)?;
         }

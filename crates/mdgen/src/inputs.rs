@@ -2,16 +2,20 @@
 
 use crate::Error;
 use mdgen_ir::{Diagnostic, Diagnostics, Severity};
-use mdgen_parse::InputFile;
+use mdgen_parse::{Input, InputFile, Parsed};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use walkdir::WalkDir;
 
-/// The docs of a run, read.
-#[derive(Debug, Default)]
+/// The docs of a run, found and measured; [`Inputs::parse`] reads them.
+#[derive(Debug)]
 pub(crate) struct Inputs {
     /// Every doc, in input order, each folder's docs sorted by path.
-    pub files: Vec<InputFile>,
+    pub docs: Vec<PathBuf>,
+    /// The largest doc read, in bytes.
+    pub doc_limit: u64,
     /// Every file and folder read (for `cargo:rerun-if-changed`).
     pub read: Vec<PathBuf>,
     /// The inputs as given, canonical: no output may go inside them.
@@ -42,16 +46,23 @@ impl Limits {
     };
 }
 
-/// Reads every input: a folder is searched recursively for `.md`/`.mdx` files (hidden files and
-/// folders below it are skipped), a file is read whatever its extension. A file reached twice is
-/// read once. Docs over [`MAX_DOC_BYTES`] are skipped with an error diagnostic; more than
-/// [`MAX_TOTAL_BYTES`] in all is [`Error::InputsTooLarge`].
+/// Finds the docs of every input: a folder is searched recursively for `.md`/`.mdx` files
+/// (hidden files and folders below it are skipped), a file is a doc whatever its extension. A
+/// file reached twice is read once. Docs over [`MAX_DOC_BYTES`] are skipped with an error
+/// diagnostic; more than [`MAX_TOTAL_BYTES`] in all is [`Error::InputsTooLarge`], before any doc
+/// is read.
 pub(crate) fn collect(paths: &[PathBuf]) -> Result<Inputs, Error> {
     collect_within(paths, Limits::DEFAULT)
 }
 
 pub(crate) fn collect_within(paths: &[PathBuf], limits: Limits) -> Result<Inputs, Error> {
-    let mut inputs = Inputs::default();
+    let mut inputs = Inputs {
+        docs: Vec::new(),
+        doc_limit: limits.doc,
+        read: Vec::new(),
+        roots: Vec::new(),
+        diagnostics: Diagnostics::default(),
+    };
     let mut found = Found::default();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
@@ -77,9 +88,22 @@ pub(crate) fn collect_within(paths: &[PathBuf], limits: Limits) -> Result<Inputs
             found.docs.push(path.clone());
         }
     }
-    let docs = within_limits(found.docs, limits, &mut inputs.diagnostics)?;
-    inputs.files = read_all(docs, limits.doc, &mut inputs.diagnostics)?;
+    inputs.docs = within_limits(found.docs, limits, &mut inputs.diagnostics)?;
     Ok(inputs)
+}
+
+impl Inputs {
+    /// Reads and parses the docs ([`mdgen_parse::parse_inputs`]): each doc is read by the
+    /// thread that parses it, so that reading overlaps parsing, and freed once parsed. A doc
+    /// that cannot be read is the error (the first in input order); one that has grown past the
+    /// limit since it was measured is reported and left out.
+    pub fn parse(&mut self, options: &mdgen_parse::Options) -> Result<Parsed, Error> {
+        let reader = Reader::new(self.doc_limit);
+        let parsed =
+            mdgen_parse::parse_inputs(reader.pending(std::mem::take(&mut self.docs)), options);
+        reader.finish(&mut self.diagnostics)?;
+        Ok(parsed)
+    }
 }
 
 /// The docs no larger than `limits.doc`, the others reported; fails when those come to more
@@ -182,23 +206,76 @@ fn is_doc(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("mdx"))
 }
 
-/// Reads `paths`, in order. One thread: from the page cache, reading in parallel measured slower
-/// and left 4 MB more at the peak (buffers spread over the allocator's per-thread arenas).
-/// A file that has grown past `limit` since it was measured is reported and left out.
-fn read_all(
-    paths: Vec<PathBuf>,
+/// Reads docs for the threads that parse them, and keeps what went wrong for
+/// [`Reader::finish`].
+struct Reader {
     limit: u64,
-    diagnostics: &mut Diagnostics,
-) -> Result<Vec<InputFile>, Error> {
-    let mut files = Vec::with_capacity(paths.len());
-    for path in paths {
-        match read_at_most(&path, limit) {
-            Ok(Some(bytes)) => files.push(InputFile { path, bytes }),
-            Ok(None) => diagnostics.push(too_large(&path, limit.saturating_add(1), limit)),
-            Err(e) => return Err(Error::io(path, e)),
+    /// The docs left out, by input index: with an error diagnostic, or with the error that
+    /// fails the run.
+    failed: Mutex<Vec<(usize, Result<Diagnostic, Error>)>>,
+}
+
+/// A doc not yet read.
+struct Pending<'r> {
+    index: usize,
+    path: PathBuf,
+    reader: &'r Reader,
+}
+
+impl<'r> Input<'r> for Pending<'r> {
+    fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn read(self) -> Option<Cow<'r, InputFile>> {
+        self.reader.read(self.index, self.path).map(Cow::Owned)
+    }
+}
+
+impl Reader {
+    fn new(limit: u64) -> Self {
+        Reader {
+            limit,
+            failed: Mutex::default(),
         }
     }
-    Ok(files)
+
+    /// `docs`, in input order, to be read by this reader.
+    fn pending(&self, docs: Vec<PathBuf>) -> Vec<Pending<'_>> {
+        let pending = |(index, path)| Pending {
+            index,
+            path,
+            reader: self,
+        };
+        docs.into_iter().enumerate().map(pending).collect()
+    }
+
+    /// The doc at `path`, the `index`th in input order; `None` if it cannot be read or holds
+    /// more than the limit.
+    fn read(&self, index: usize, path: PathBuf) -> Option<InputFile> {
+        let failure = match read_at_most(&path, self.limit) {
+            Ok(Some(bytes)) => return Some(InputFile { path, bytes }),
+            Ok(None) => Ok(too_large(&path, self.limit.saturating_add(1), self.limit)),
+            Err(e) => Err(Error::io(path, e)),
+        };
+        let mut failed = self.failed.lock().unwrap_or_else(PoisonError::into_inner);
+        failed.push((index, failure));
+        None
+    }
+
+    /// Adds the diagnostics of the docs left out, or fails with the error of the first doc (in
+    /// input order) that could not be read.
+    fn finish(self, diagnostics: &mut Diagnostics) -> Result<(), Error> {
+        let mut failed = self
+            .failed
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        failed.sort_by_key(|(index, _)| *index);
+        for (_, failure) in failed {
+            diagnostics.push(failure?);
+        }
+        Ok(())
+    }
 }
 
 /// The bytes of the file at `path`, or `None` when it holds more than `limit`.
@@ -221,6 +298,13 @@ mod tests {
         fs::write(path, text).unwrap();
     }
 
+    /// The docs of `inputs`, read in input order.
+    fn files(inputs: &Inputs) -> Vec<InputFile> {
+        let reader = Reader::new(inputs.doc_limit);
+        let docs = inputs.docs.iter().cloned().enumerate();
+        docs.filter_map(|(i, path)| reader.read(i, path)).collect()
+    }
+
     #[test]
     fn folders_are_searched_recursively_in_sorted_order() {
         let dir = tempfile::tempdir().unwrap();
@@ -239,16 +323,16 @@ mod tests {
         }
         let inputs = collect(std::slice::from_ref(&root)).unwrap();
         let names: Vec<_> = inputs
-            .files
+            .docs
             .iter()
-            .map(|f| f.path.strip_prefix(&root).unwrap().to_path_buf())
+            .map(|path| path.strip_prefix(&root).unwrap().to_path_buf())
             .collect();
         let expected: Vec<PathBuf> = ["a.MD", "b/a.md", "b/y.mdx", "c/d.md", "z.md"]
             .iter()
             .map(PathBuf::from)
             .collect();
         assert_eq!(names, expected);
-        assert_eq!(inputs.files[1].bytes, b"b/a.md");
+        assert_eq!(files(&inputs)[1].bytes, b"b/a.md");
         // Folders are recorded too, so that adding or removing a doc reruns a build script.
         for folder in ["", "b", "c"] {
             assert!(
@@ -266,8 +350,7 @@ mod tests {
         let seed = dir.path().join("seed.txt");
         touch(&seed, "# Seed");
         let inputs = collect(&[seed.clone(), dir.path().to_path_buf(), seed.clone()]).unwrap();
-        assert_eq!(inputs.files.len(), 1);
-        assert_eq!(inputs.files[0].path, seed);
+        assert_eq!(inputs.docs, [seed]);
         assert_eq!(inputs.roots.len(), 3);
     }
 
@@ -290,9 +373,8 @@ mod tests {
             expected.push(root.join("zz.md"));
         }
         let inputs = collect(std::slice::from_ref(&root)).unwrap();
-        let paths: Vec<_> = inputs.files.iter().map(|f| f.path.clone()).collect();
-        assert_eq!(paths, expected);
-        for (i, f) in inputs.files.iter().take(300).enumerate() {
+        assert_eq!(inputs.docs, expected);
+        for (i, f) in files(&inputs).iter().take(300).enumerate() {
             assert_eq!(f.bytes, format!("doc {i}").into_bytes());
         }
     }
@@ -309,7 +391,7 @@ mod tests {
             total: 200,
         };
         let inputs = collect_within(std::slice::from_ref(&docs), limits).unwrap();
-        let read: Vec<_> = inputs.files.iter().map(|f| f.bytes.len()).collect();
+        let read: Vec<_> = files(&inputs).iter().map(|f| f.bytes.len()).collect();
         assert_eq!(read, [100, 100]);
         let d = &inputs.diagnostics.0;
         assert_eq!(d.len(), 1, "{d:?}");
@@ -338,10 +420,28 @@ mod tests {
         touch(&path, "0123456789");
         assert_eq!(read_at_most(&path, 10).unwrap().unwrap(), b"0123456789");
         assert_eq!(read_at_most(&path, 9).unwrap(), None);
+        let reader = Reader::new(9);
+        assert!(reader.read(0, path).is_none());
         let mut diagnostics = Diagnostics::default();
-        let files = read_all(vec![path.clone()], 9, &mut diagnostics).unwrap();
-        assert!(files.is_empty());
+        reader.finish(&mut diagnostics).unwrap();
         assert_eq!(diagnostics.0[0].kind, "doc-too-large");
+    }
+
+    #[test]
+    fn a_doc_gone_before_it_is_read_fails_the_run_naming_the_first_in_input_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let docs = ["b.md", "a.md", "c.md"].map(|name| dir.path().join(name));
+        for doc in &docs {
+            touch(doc, "# A");
+        }
+        let mut inputs = collect(&docs).unwrap();
+        fs::remove_file(&docs[0]).unwrap();
+        fs::remove_file(&docs[1]).unwrap();
+        let err = inputs.parse(&mdgen_parse::Options::default()).unwrap_err();
+        assert!(
+            matches!(&err, Error::Io { path, .. } if *path == docs[0]),
+            "{err}"
+        );
     }
 
     #[test]
@@ -359,7 +459,7 @@ mod tests {
         touch(&docs.join("sub/a.md"), "# A");
         let again = [docs.clone(), docs.join("sub"), docs.join("sub/../sub/.")];
         let inputs = collect(&again).unwrap();
-        assert_eq!(inputs.files.len(), 1);
+        assert_eq!(inputs.docs.len(), 1);
         assert!(inputs.diagnostics.0.is_empty(), "{:?}", inputs.diagnostics);
     }
 

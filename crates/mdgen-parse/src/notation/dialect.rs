@@ -1,8 +1,8 @@
 //! The SDK dialects, and how to tell which one a doc is written in.
 
-use super::syntax::{self, Notation};
-use crate::markdown::Inline;
+use super::syntax::Notation;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -25,16 +25,50 @@ pub enum Dialect {
 pub struct Clues<'a> {
     pub code_langs: Vec<&'a str>,
     /// Type cells: the markdown source, and the notation if it parses.
-    cells: Vec<(&'a str, Option<Notation>)>,
+    cells: Vec<(Source<'a>, Option<&'a Notation>)>,
     /// Field names as documented: Go and C# write `PascalCase`, Python and Ruby `snake_case`,
     /// the others `camelCase`.
-    pub field_names: Vec<String>,
+    pub field_names: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Clues<'a> {
-    /// Adds a Type cell: its markdown source and its inlines (parsed once, read per dialect).
-    pub fn add_cell(&mut self, source: &'a str, inlines: &[Inline]) {
-        self.cells.push((source, syntax::parse(inlines).ok()));
+    /// Adds a Type cell: its markdown source and its notation, if it parses (read per dialect).
+    pub fn add_cell(&mut self, source: &'a str, notation: Option<&'a Notation>) {
+        self.cells.push((Source::new(source), notation));
+    }
+}
+
+/// The markdown source of a Type cell, with the set of ASCII bytes in it: a mark is searched
+/// for only in cells that hold every byte of it, which most cells do not.
+#[derive(Debug)]
+struct Source<'a> {
+    text: &'a str,
+    /// Bit `b` is set when byte `b` (below 128) occurs in the text.
+    ascii: u128,
+}
+
+impl<'a> Source<'a> {
+    fn new(text: &'a str) -> Self {
+        let ascii = text
+            .bytes()
+            .filter(u8::is_ascii)
+            .fold(0, |set, b| set | 1u128 << b);
+        Source { text, ascii }
+    }
+
+    /// The text without white space at its ends (the set stays: it may now hold too much).
+    fn trim(&self) -> Self {
+        Source {
+            text: self.text.trim(),
+            ascii: self.ascii,
+        }
+    }
+
+    /// Inlined, so that the bytes of each literal mark are tested without a loop at run time.
+    #[inline(always)]
+    fn contains(&self, needle: &str) -> bool {
+        let held = |b: u8| !b.is_ascii() || self.ascii & 1u128 << b != 0;
+        needle.bytes().all(held) && self.text.contains(needle)
     }
 }
 
@@ -91,9 +125,10 @@ impl Dialect {
     }
 
     /// Marks in a Type cell's markdown source that only this dialect writes.
-    fn marks(self, source: &str) -> usize {
-        let s = source.trim();
-        let has = |needle: &str| s.contains(needle);
+    fn marks(self, source: &Source<'_>) -> usize {
+        let trimmed = source.trim();
+        let has = |needle: &str| trimmed.contains(needle);
+        let s = trimmed.text;
         let checks: &[bool] = match self {
             Dialect::TypeScript => &[
                 has("Record<"),
@@ -149,12 +184,13 @@ impl Dialect {
         checks.iter().filter(|&&b| b).count()
     }
 
-    /// How strongly the clues point to this dialect.
-    pub fn score(self, clues: &Clues<'_>) -> usize {
+    /// How strongly the clues point to this dialect, before its notation is read: code-block
+    /// languages, field names, documentation sites and marks in the Type cells.
+    fn marks_score(self, clues: &Clues<'_>) -> usize {
         let langs = clues
             .code_langs
             .iter()
-            .filter(|l| self.aliases().contains(&l.to_ascii_lowercase().as_str()))
+            .filter(|l| self.aliases().iter().any(|a| a.eq_ignore_ascii_case(l)))
             .count();
         let mut score = langs * 100;
         score += clues
@@ -162,22 +198,24 @@ impl Dialect {
             .iter()
             .filter(|n| self.names_fields_like(n))
             .count();
-        for (source, notation) in &clues.cells {
+        for (source, _) in &clues.cells {
             score += 20
                 * self
                     .doc_sites()
                     .iter()
-                    .filter(|h| source.contains(*h))
+                    .filter(|h| source.contains(h))
                     .count();
             score += 3 * self.marks(source);
-            if notation
-                .as_ref()
-                .is_some_and(|n| super::interpret::interpret(self, n).is_ok())
-            {
-                score += 2;
-            }
         }
         score
+    }
+
+    /// What reading the Type cells in this dialect adds to its score: [`READ_SCORE`] for
+    /// each cell it understands.
+    fn read_score(self, clues: &Clues<'_>) -> usize {
+        let read = |n: &&Notation| super::interpret::interpret(self, n).is_ok();
+        let cells = clues.cells.iter().filter_map(|(_, n)| *n);
+        READ_SCORE * cells.filter(read).count()
     }
 
     /// Whether a field name is cased the way this dialect cases member names.
@@ -199,10 +237,18 @@ impl Dialect {
     /// The dialect the clues point to most; ties (and no clues at all) go to the first of
     /// [`Dialect::ALL`].
     pub fn detect(clues: &Clues<'_>) -> Dialect {
+        let marks = Dialect::ALL.map(|d| d.marks_score(clues));
+        // Reading the cells costs the most, and can add at most this much: a dialect that
+        // cannot reach the best score of marks alone, whatever it reads, is not read at all.
+        let most_read = READ_SCORE * clues.cells.len();
+        let floor = marks.iter().copied().max().unwrap_or(0);
         let mut best = Dialect::ALL[0];
         let mut best_score = 0;
-        for d in Dialect::ALL {
-            let score = d.score(clues);
+        for (d, marks) in Dialect::ALL.into_iter().zip(marks) {
+            if marks + most_read < floor {
+                continue;
+            }
+            let score = marks + d.read_score(clues);
             if score > best_score {
                 (best, best_score) = (d, score);
             }
@@ -210,6 +256,9 @@ impl Dialect {
         best
     }
 }
+
+/// What a Type cell that a dialect's notation reads adds to that dialect's score.
+const READ_SCORE: usize = 2;
 
 impl fmt::Display for Dialect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -244,16 +293,53 @@ impl FromStr for Dialect {
 mod tests {
     use super::*;
 
-    fn detect(sources: &[&'static str], langs: &[&'static str]) -> Dialect {
+    use crate::markdown::Inline;
+
+    /// The notations of `sources`, taken as Type cells.
+    fn notations(sources: &[&str]) -> Vec<Option<Notation>> {
+        let inline = |s: &&str| Inline::Text(s.trim_matches('*').replace("\\<", "<").into());
+        let parse = |s| super::super::parse(&[inline(s)]).ok();
+        sources.iter().map(parse).collect()
+    }
+
+    fn clues<'a>(
+        sources: &[&'a str],
+        notations: &'a [Option<Notation>],
+        langs: &[&'a str],
+    ) -> Clues<'a> {
         let mut clues = Clues {
             code_langs: langs.to_vec(),
             ..Clues::default()
         };
-        for s in sources {
-            let inlines = vec![Inline::Text(s.trim_matches('*').replace("\\<", "<"))];
-            clues.add_cell(s, &inlines);
+        for (s, n) in sources.iter().zip(notations) {
+            clues.add_cell(s, n.as_ref());
         }
-        Dialect::detect(&clues)
+        clues
+    }
+
+    fn detect(sources: &[&str], langs: &[&str]) -> Dialect {
+        let notations = notations(sources);
+        Dialect::detect(&clues(sources, &notations, langs))
+    }
+
+    #[test]
+    fn detection_reads_only_dialects_that_can_win_and_finds_the_best() {
+        let cases: [(&[&str], &[&str]); 6] = [
+            (&["*string*", "*number*"], &["typescript"]),
+            (&["*string*", "*int*", "*float*"], &[]),
+            (&["*?string*", "*T.nilable(::String)*"], &[]),
+            (&["*Optional[str]*", "*str*", "*int*", "*bool*"], &["go"]),
+            (&["*string*"], &["ruby", "python"]),
+            (&["*long*", "*Long*", "*int64*"], &[]),
+        ];
+        for (sources, langs) in cases {
+            let notations = notations(sources);
+            let clues = clues(sources, &notations, langs);
+            let score = |d: Dialect| d.marks_score(&clues) + d.read_score(&clues);
+            // The first dialect of the best score: `max_by_key` keeps the last of equals.
+            let best = Dialect::ALL.into_iter().rev().max_by_key(|&d| score(d));
+            assert_eq!(Some(Dialect::detect(&clues)), best, "{sources:?} {langs:?}");
+        }
     }
 
     #[test]

@@ -754,7 +754,7 @@ fn shape(syn: &Syn) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{read, read_text};
+    use super::super::{parse, read_text};
     use super::*;
     use crate::markdown::Inline;
     use mdgen_ir::TypeName;
@@ -772,7 +772,7 @@ mod tests {
             },
             Inline::Text(after.into()),
         ];
-        read(&inlines, d).unwrap()
+        interpret(d, &parse(&inlines).unwrap()).unwrap()
     }
 
     fn named(n: &str) -> TypeRef {

@@ -12,6 +12,7 @@ mod syntax;
 
 pub use dialect::{Clues, Dialect};
 pub use member::read_member;
+pub use syntax::Notation;
 
 use crate::markdown::Inline;
 use mdgen_ir::{Evidence, TypeName, TypeRef};
@@ -58,10 +59,15 @@ impl Ty {
     }
 }
 
-/// Reads a type notation written in `dialect`; the error says what was not understood.
-pub fn read(inlines: &[Inline], dialect: Dialect) -> Result<Ty, String> {
-    let notation = syntax::parse(inlines)?;
-    interpret::interpret(dialect, &notation)
+/// Parses the inlines of a Type cell into the shape every dialect shares, to be read in a
+/// dialect by [`interpret`]; the error says what was not understood.
+pub fn parse(inlines: &[Inline]) -> Result<Notation, String> {
+    syntax::parse(inlines)
+}
+
+/// Reads a parsed type notation in `dialect`; the error says what was not understood.
+pub fn interpret(notation: &Notation, dialect: Dialect) -> Result<Ty, String> {
+    interpret::interpret(dialect, notation)
 }
 
 /// Reads a type notation given as plain text (a code block, a heading).

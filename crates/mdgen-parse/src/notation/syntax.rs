@@ -107,7 +107,7 @@ fn enclosing_link(inlines: &[Inline]) -> Option<String> {
         match i {
             Inline::Text(t) | Inline::Code(t) if t.trim().is_empty() => {}
             Inline::Break => {}
-            Inline::Link { dest, .. } if found.is_none() => found = Some(dest.clone()),
+            Inline::Link { dest, .. } if found.is_none() => found = Some(dest.to_string()),
             Inline::Struck(inner) | Inline::Emph { inner, .. } if found.is_none() => {
                 found = enclosing_link(inner)
             }
@@ -135,7 +135,7 @@ impl Flat {
             match i {
                 Inline::Text(t) | Inline::Code(t) => self.push_text(t, link, false),
                 Inline::Link { dest, inner } => {
-                    self.links.push(dest.clone());
+                    self.links.push(dest.to_string());
                     let id = self.links.len() - 1;
                     self.push_inlines(inner, Some(id));
                 }
@@ -461,7 +461,7 @@ impl Parser {
 mod tests {
     use super::*;
 
-    fn text(s: &str) -> Vec<Inline> {
+    fn text(s: &str) -> Vec<Inline<'_>> {
         vec![Inline::Text(s.into())]
     }
 
