@@ -198,22 +198,8 @@ impl Builder {
 
     /// Generates in memory. See the type's docs for what strict mode changes.
     pub fn generate(&self) -> Result<Generation, Error> {
-        self.generate_keeping_models()
-            .map(|(generation, _)| generation)
-    }
-
-    /// Generates, then runs `write` on the result while another thread frees the models: their
-    /// hundreds of thousands of small allocations take about as long to free as the code takes
-    /// to write.
-    fn generate_then(
-        &self,
-        write: impl FnOnce(&Generation) -> Result<(), Error>,
-    ) -> Result<Generation, Error> {
         let (generation, models) = self.generate_keeping_models()?;
-        std::thread::scope(|scope| {
-            scope.spawn(move || drop(models));
-            write(&generation)
-        })?;
+        free_in_background(models);
         Ok(generation)
     }
 
@@ -256,33 +242,35 @@ impl Builder {
     /// `cargo:warning` per warning or error diagnostic.
     pub fn write_to_out_dir(&self, file_name: impl AsRef<Path>) -> Result<Generation, Error> {
         let out_dir = std::env::var_os("OUT_DIR").ok_or(Error::NoOutDir)?;
-        let print = |lines: Vec<String>| lines.iter().for_each(|line| println!("{line}"));
-        let result = self.generate_then(|generation| {
-            print(cargo_directives(
-                &generation.inputs_read,
-                &generation.diagnostics,
-            ));
-            generation
-                .write_file(Path::new(&out_dir).join(file_name))
-                .map(drop)
-        });
+        let result = self.generate();
         // A failed build script always reruns, so only a success needs rerun-if-changed.
-        if let Err(Error::Failed { diagnostics }) = &result {
-            print(cargo_directives(&[], diagnostics));
+        let lines = match &result {
+            Ok(generation) => cargo_directives(&generation.inputs_read, &generation.diagnostics),
+            Err(Error::Failed { diagnostics }) => cargo_directives(&[], diagnostics),
+            Err(_) => Vec::new(),
+        };
+        for line in lines {
+            println!("{line}");
         }
-        result
+        let generation = result?;
+        generation.write_file(Path::new(&out_dir).join(file_name))?;
+        Ok(generation)
     }
 
     /// Writes the code to one `.rs` file (if changed).
     pub fn write_file(&self, path: impl AsRef<Path>) -> Result<Generation, Error> {
-        self.generate_then(|generation| generation.write_file(path).map(drop))
+        let generation = self.generate()?;
+        generation.write_file(path)?;
+        Ok(generation)
     }
 
     /// Writes a library crate named `name` into `dir`: its `Cargo.toml`, `src/lib.rs` and
     /// `src/models.rs` (each
     /// only if changed). Other files in `dir`, such as `tests/`, are left alone.
     pub fn write_crate(&self, dir: impl AsRef<Path>, name: &str) -> Result<Generation, Error> {
-        self.generate_then(|generation| generation.write_crate(dir, name).map(drop))
+        let generation = self.generate()?;
+        generation.write_crate(dir, name)?;
+        Ok(generation)
     }
 
     /// Writes nothing; returns `path` if [`write_file`](Builder::write_file) would change it.
@@ -294,6 +282,16 @@ impl Builder {
     pub fn check_crate(&self, dir: impl AsRef<Path>, name: &str) -> Result<Vec<PathBuf>, Error> {
         self.generate()?.check_crate(dir, name)
     }
+}
+
+/// Frees `models` on a thread of its own, which the caller does not wait for: their hundreds of
+/// thousands of small allocations take a tenth of a run to free, and a build script exits as
+/// soon as the code is written. Where no thread can be started, they are freed here.
+fn free_in_background(models: Schema) {
+    // When the thread cannot be started, the closure is dropped, and the models with it.
+    let _ = std::thread::Builder::new()
+        .name("mdgen-free".into())
+        .spawn(move || drop(models));
 }
 
 /// Keeps the models `names` and what they need, and the diagnostics of docs that still
