@@ -126,73 +126,93 @@ pub fn str_lit(s: &str) -> String {
 
 /// `pub struct name { fields }`, formatted.
 pub fn struct_item<'a>(attrs: &'a [Attr], name: &'a str, fields: &'a [Field]) -> String {
-    let mut flat = Flat::new();
-    flat.attrs(0, attrs);
-    flat.out.push_str("pub struct ");
-    flat.out.push_str(name);
-    flat.out
-        .push_str(if fields.is_empty() { " {}\n" } else { " {\n" });
-    for f in fields {
-        flat.attrs(1, &f.attrs);
-        flat.line(1, |out| {
-            out.push_str("pub ");
-            out.push_str(&f.name);
-            out.push_str(": ");
-            flat_ty(out, &f.ty);
-            out.push(',');
-        });
-    }
-    if !fields.is_empty() {
-        flat.out.push_str("}\n");
-    }
-    if flat.fits {
-        return flat.out;
-    }
-    item(|p| {
-        outer_attrs(p, attrs);
-        p.cbox(INDENT);
-        p.word("pub struct ");
-        p.word(name);
-        p.nbsp();
-        p.word("{");
-        p.hardbreak_if_nonempty();
-        for f in fields {
-            outer_attrs(p, &f.attrs);
-            p.word("pub ");
-            p.word(f.name.as_str());
-            p.word(": ");
-            ty(p, &f.ty);
-            p.word(",");
-            p.hardbreak();
-        }
-        p.offset(-INDENT);
-        p.end();
-        p.word("}");
-        p.hardbreak();
-    })
+    block_item("pub struct ", attrs, name, fields)
 }
 
 /// `pub enum name { variants }`, formatted.
 pub fn enum_item<'a>(attrs: &'a [Attr], name: &'a str, variants: &'a [Variant]) -> String {
+    block_item("pub enum ", attrs, name, variants)
+}
+
+/// A field of a struct or a variant of an enum.
+trait Member {
+    fn attrs(&self) -> &[Attr];
+    /// The member without its attributes, on one line.
+    fn flat(&self, out: &mut String);
+    /// The member without its attributes, to the printer.
+    fn print<'a>(&'a self, p: &mut Printer<'a>);
+}
+
+impl Member for Field {
+    fn attrs(&self) -> &[Attr] {
+        &self.attrs
+    }
+
+    fn flat(&self, out: &mut String) {
+        out.push_str("pub ");
+        out.push_str(&self.name);
+        out.push_str(": ");
+        flat_ty(out, &self.ty);
+    }
+
+    fn print<'a>(&'a self, p: &mut Printer<'a>) {
+        p.word("pub ");
+        p.word(self.name.as_str());
+        p.word(": ");
+        ty(p, &self.ty);
+    }
+}
+
+impl Member for Variant {
+    fn attrs(&self) -> &[Attr] {
+        &self.attrs
+    }
+
+    fn flat(&self, out: &mut String) {
+        out.push_str(&self.name);
+        if let Some(t) = &self.ty {
+            out.push('(');
+            flat_ty(out, t);
+            out.push(')');
+        }
+    }
+
+    fn print<'a>(&'a self, p: &mut Printer<'a>) {
+        p.word(self.name.as_str());
+        if let Some(t) = &self.ty {
+            p.cbox(INDENT);
+            p.word("(");
+            p.zerobreak();
+            ty(p, t);
+            p.trailing_comma(true);
+            p.offset(-INDENT);
+            p.word(")");
+            p.end();
+        }
+    }
+}
+
+/// `keyword name { members }`: line by line when every line fits, else through the printer.
+fn block_item<'a, M: Member>(
+    keyword: &'static str,
+    attrs: &'a [Attr],
+    name: &'a str,
+    members: &'a [M],
+) -> String {
     let mut flat = Flat::new();
     flat.attrs(0, attrs);
-    flat.out.push_str("pub enum ");
+    flat.out.push_str(keyword);
     flat.out.push_str(name);
     flat.out
-        .push_str(if variants.is_empty() { " {}\n" } else { " {\n" });
-    for v in variants {
-        flat.attrs(1, &v.attrs);
+        .push_str(if members.is_empty() { " {}\n" } else { " {\n" });
+    for m in members {
+        flat.attrs(1, m.attrs());
         flat.line(1, |out| {
-            out.push_str(&v.name);
-            if let Some(t) = &v.ty {
-                out.push('(');
-                flat_ty(out, t);
-                out.push(')');
-            }
+            m.flat(out);
             out.push(',');
         });
     }
-    if !variants.is_empty() {
+    if !members.is_empty() {
         flat.out.push_str("}\n");
     }
     if flat.fits {
@@ -201,24 +221,14 @@ pub fn enum_item<'a>(attrs: &'a [Attr], name: &'a str, variants: &'a [Variant]) 
     item(|p| {
         outer_attrs(p, attrs);
         p.cbox(INDENT);
-        p.word("pub enum ");
+        p.word(keyword);
         p.word(name);
         p.nbsp();
         p.word("{");
         p.hardbreak_if_nonempty();
-        for v in variants {
-            outer_attrs(p, &v.attrs);
-            p.word(v.name.as_str());
-            if let Some(t) = &v.ty {
-                p.cbox(INDENT);
-                p.word("(");
-                p.zerobreak();
-                ty(p, t);
-                p.trailing_comma(true);
-                p.offset(-INDENT);
-                p.word(")");
-                p.end();
-            }
+        for m in members {
+            outer_attrs(p, m.attrs());
+            m.print(p);
             p.word(",");
             p.hardbreak();
         }
@@ -415,18 +425,30 @@ fn ty<'a>(p: &mut Printer<'a>, t: &'a Ty) {
     }
 }
 
-/// `<args>`, broken one per line when they do not fit.
+/// `<args>`.
 fn generic_args<'a>(p: &mut Printer<'a>, args: &'a [Ty]) {
-    p.word("<");
+    delimited(p, "<", args, ">", ty);
+}
+
+/// `open items close`, the items separated by `, `, or one per line with a trailing comma
+/// when they do not fit.
+fn delimited<'a, T>(
+    p: &mut Printer<'a>,
+    open: &'static str,
+    items: &'a [T],
+    close: &'static str,
+    item: impl Fn(&mut Printer<'a>, &'a T),
+) {
+    p.word(open);
     p.cbox(INDENT);
     p.zerobreak();
-    for (i, arg) in args.iter().enumerate() {
-        ty(p, arg);
-        p.trailing_comma(i + 1 == args.len());
+    for (i, it) in items.iter().enumerate() {
+        item(p, it);
+        p.trailing_comma(i + 1 == items.len());
     }
     p.offset(-INDENT);
     p.end();
-    p.word(">");
+    p.word(close);
 }
 
 fn expr<'a>(p: &mut Printer<'a>, e: &'a Expr) {
@@ -434,9 +456,7 @@ fn expr<'a>(p: &mut Printer<'a>, e: &'a Expr) {
         Expr::Atom(text) => p.word(text.as_ref()),
         Expr::Call(func, args) => {
             p.word(func.as_ref());
-            p.word("(");
-            call_args(p, args);
-            p.word(")");
+            delimited(p, "(", args, ")", expr);
         }
         Expr::MethodCall(receiver, method) => {
             p.cbox(INDENT);
@@ -447,9 +467,7 @@ fn expr<'a>(p: &mut Printer<'a>, e: &'a Expr) {
             p.word(".");
             p.word(*method);
             p.cbox(0);
-            p.word("(");
-            call_args(p, &[]);
-            p.word(")");
+            delimited(p, "(", &[], ")", expr);
             p.end();
             p.end();
         }
@@ -481,17 +499,6 @@ fn expr<'a>(p: &mut Printer<'a>, e: &'a Expr) {
     }
 }
 
-fn call_args<'a>(p: &mut Printer<'a>, args: &'a [Expr]) {
-    p.cbox(INDENT);
-    p.zerobreak();
-    for (i, arg) in args.iter().enumerate() {
-        expr(p, arg);
-        p.trailing_comma(i + 1 == args.len());
-    }
-    p.offset(-INDENT);
-    p.end();
-}
-
 /// An arm whose body, when it does not fit, is wrapped in braces on lines of its own.
 fn arm<'a>(p: &mut Printer<'a>, a: &'a Arm) {
     p.ibox(0);
@@ -521,16 +528,7 @@ fn pat<'a>(p: &mut Printer<'a>, pt: &'a Pat) {
         Pat::Atom(text) => p.word(text.as_ref()),
         Pat::TupleStruct(path, pats) => {
             p.word(path.as_ref());
-            p.word("(");
-            p.cbox(INDENT);
-            p.zerobreak();
-            for (i, inner) in pats.iter().enumerate() {
-                pat(p, inner);
-                p.trailing_comma(i + 1 == pats.len());
-            }
-            p.offset(-INDENT);
-            p.end();
-            p.word(")");
+            delimited(p, "(", pats, ")", pat);
         }
     }
 }
