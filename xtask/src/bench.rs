@@ -176,6 +176,8 @@ struct Row {
     cpu: [Duration; 3],
     hwm: [u64; 3],
     models: u64,
+    /// Bytes of code generated.
+    code: u64,
 }
 
 fn bench(opts: &Opts) -> Result<(), String> {
@@ -312,12 +314,14 @@ fn measure(exe: &Path, set: Set, runs: usize, tmp: &Path) -> Result<Row, String>
         .clone()
         .map(|s| s.iter().map(|s| s.hwm).max().unwrap_or(0));
     let models = samples[1].first().map_or(0, |s| s.count);
+    let code = samples[2].first().map_or(0, |s| s.count);
     Ok(Row {
         set,
         wall,
         cpu,
         hwm,
         models,
+        code,
     })
 }
 
@@ -551,7 +555,7 @@ fn enlarge(from: &Path, to: &Path, times: usize) -> Result<(), String> {
                 std::fs::create_dir_all(parent)
                     .map_err(|e| format!("{}: {e}", parent.display()))?;
             }
-            let renamed = rename_words(text, &names, &suffix);
+            let renamed = rename_models(text, &names, &suffix);
             std::fs::write(&dest, renamed).map_err(|e| format!("{}: {e}", dest.display()))?;
         }
     }
@@ -564,6 +568,27 @@ fn title(text: &str) -> Option<&str> {
     let name = heading.trim().trim_matches(|c| c == '~' || c == '`').trim();
     let ident = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     ident.then_some(name)
+}
+
+/// `text` with `suffix` appended to the model names in it, except in section headings and table
+/// header rows: a model named `Type` or `Fields` must not rename the `Type` column or the
+/// `## Fields` section, which would leave the copies without tables.
+fn rename_models(text: &str, names: &BTreeSet<String>, suffix: &str) -> String {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let delimiter_row = |line: &str| {
+        let line = line.trim();
+        line.starts_with('|') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+    };
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for (i, line) in lines.iter().enumerate() {
+        let header_row = lines.get(i + 1).is_some_and(|next| delimiter_row(next));
+        if line.starts_with("##") || header_row {
+            out += line;
+        } else {
+            out += &rename_words(line, names, suffix);
+        }
+    }
+    out
 }
 
 /// `text` with `suffix` appended to every word (a run of ASCII letters, digits and `_`) that
@@ -676,9 +701,11 @@ fn targets(out: &mut String, rows: &[Row]) {
     let ten = rows.iter().find(|r| r.set.name.ends_with("x10"));
     if let (Some(one), Some(ten)) = (one, ten) {
         let x = ten.wall[2].as_secs_f64() / one.wall[2].as_secs_f64().max(1e-9);
+        // The copies must be as much work as the original: ten times the code.
+        let work = ten.code as f64 / one.code.max(1) as f64;
         let _ = writeln!(
             out,
-            "  c(x10) <= 11 x c(x1)                    {x:>6.2}  {}",
+            "  c(x10) <= 11 x c(x1)                    {x:>6.2}  {}   (x10 writes {work:.2} x the code)",
             verdict(x <= 11.0)
         );
     }
@@ -959,6 +986,16 @@ mod tests {
         assert_eq!(
             rename_words(text, &names, "C1"),
             "# AccountC1\n[shared.AccountC1](../account.md) AccountType TypeC1.Test `type`"
+        );
+    }
+
+    #[test]
+    fn renaming_leaves_section_headings_and_table_headers_alone() {
+        let names: BTreeSet<String> = ["Type", "Fields", "Pet"].map(String::from).into();
+        let text = "# Type\n\n## Fields\n\n| Field | Type |\n| ----- | ---- |\n| `kind` | [shared.Type](../type.md) |\n| `pet` | *Pet* |\n";
+        assert_eq!(
+            rename_models(text, &names, "C1"),
+            "# TypeC1\n\n## Fields\n\n| Field | Type |\n| ----- | ---- |\n| `kind` | [shared.TypeC1](../type.md) |\n| `pet` | *PetC1* |\n"
         );
     }
 
