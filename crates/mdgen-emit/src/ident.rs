@@ -1,5 +1,6 @@
 //! Rust identifiers from documented names: case conversion, keywords, collisions.
 
+use mdgen_ir::for_each_word;
 use std::collections::HashSet;
 
 /// Keywords (strict and reserved, edition 2015 to 2024) that need `r#` to be identifiers.
@@ -56,44 +57,6 @@ fn convert(name: &str, case: Case) -> String {
         text.extend(bytes.map(|b| char::from(b.to_ascii_lowercase())));
     });
     text
-}
-
-/// Calls `word` with each word of `name`, split where heck splits words: at every character
-/// that is not an ASCII letter or digit, before an uppercase letter that follows a lowercase
-/// one, and before the last of a run of capitals that a lowercase letter follows
-/// (`HTTPServer`: `HTTP`, `Server`). heck's own conversion formats character by character and
-/// cost a tenth of a run; the tests check this against it.
-fn for_each_word<'a>(name: &'a str, mut word: impl FnMut(&'a str)) {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mode {
-        Boundary,
-        Lower,
-        Upper,
-    }
-    for part in name.split(|c: char| !c.is_ascii_alphanumeric()) {
-        let bytes = part.as_bytes();
-        let (mut start, mut mode) = (0, Mode::Boundary);
-        for (i, &c) in bytes.iter().enumerate() {
-            let Some(&next) = bytes.get(i + 1) else {
-                word(&part[start..]);
-                break;
-            };
-            let next_mode = match c {
-                b'a'..=b'z' => Mode::Lower,
-                b'A'..=b'Z' => Mode::Upper,
-                _ => mode,
-            };
-            if next_mode == Mode::Lower && next.is_ascii_uppercase() {
-                word(&part[start..=i]);
-                (start, mode) = (i + 1, Mode::Boundary);
-            } else if mode == Mode::Upper && c.is_ascii_uppercase() && next.is_ascii_lowercase() {
-                word(&part[start..i]);
-                (start, mode) = (i, Mode::Boundary);
-            } else {
-                mode = next_mode;
-            }
-        }
-    }
 }
 
 /// The identifier as serde sees it: without `r#`.

@@ -9,7 +9,7 @@ mod diag;
 mod naming;
 
 pub use diag::{Diagnostic, Diagnostics, Severity};
-pub use naming::{normalize_key, WireCase};
+pub use naming::{for_each_word, normalize_key, WireCase};
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
