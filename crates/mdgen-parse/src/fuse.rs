@@ -387,11 +387,6 @@ fn merge_unions(mut a: Union, b: Union) -> Union {
     a
 }
 
-/// The canonical name of each model key, for resolving references.
-pub fn names_by_key(schema: &Schema) -> BTreeMap<String, TypeName> {
-    schema.types.keys().map(|n| (n.key(), n.clone())).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

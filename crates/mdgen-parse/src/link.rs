@@ -2,17 +2,16 @@
 //! that is missing becomes an enum when the Example cell lists its values, else any JSON value;
 //! both with a warning, never an error.
 
-use crate::fuse::names_by_key;
 use crate::model::Snippets;
 use mdgen_ir::{
     Diagnostic, Diagnostics, Enum, EnumValue, EnumWire, Field, Schema, Severity, Source, TypeDef,
     TypeName, TypeRef,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Resolves every [`TypeRef::Named`] in `schema`.
 pub fn link(schema: &mut Schema, snippets: &Snippets, diagnostics: &mut Diagnostics) {
-    let known = names_by_key(schema);
+    let known = Known::new(schema);
     let missing = find_missing(schema, &known);
     for def in schema.types.values_mut() {
         let tys: Vec<&mut TypeRef> = match def {
@@ -21,12 +20,18 @@ pub fn link(schema: &mut Schema, snippets: &Snippets, diagnostics: &mut Diagnost
             TypeDef::Enum(_) => Vec::new(),
         };
         for ty in tys {
-            resolve(ty, &mut |name| match known.get(&name.key()) {
-                Some(canonical) => TypeRef::Named(canonical.clone()),
-                None => match missing.get(&name.key()) {
-                    Some(m) if m.inferred.is_some() => TypeRef::Named(m.name.clone()),
-                    _ => TypeRef::Any,
-                },
+            resolve(ty, &mut |name| {
+                if known.exact.contains(name) {
+                    return None;
+                }
+                let key = name.key();
+                Some(match known.by_key.get(&key) {
+                    Some(canonical) => TypeRef::Named(canonical.clone()),
+                    None => match missing.get(&key) {
+                        Some(m) if m.inferred.is_some() => TypeRef::Named(m.name.clone()),
+                        _ => TypeRef::Any,
+                    },
+                })
             });
         }
     }
@@ -35,6 +40,26 @@ pub fn link(schema: &mut Schema, snippets: &Snippets, diagnostics: &mut Diagnost
         if let Some(e) = m.inferred {
             schema.types.insert(e.name.clone(), TypeDef::Enum(e));
         }
+    }
+}
+
+/// The models of the schema: by name, and by key ([`TypeName::key`]) to their name.
+struct Known {
+    exact: HashSet<TypeName>,
+    by_key: HashMap<String, TypeName>,
+}
+
+impl Known {
+    fn new(schema: &Schema) -> Self {
+        Known {
+            exact: schema.types.keys().cloned().collect(),
+            by_key: schema.types.keys().map(|n| (n.key(), n.clone())).collect(),
+        }
+    }
+
+    /// Whether `name` refers to a model of the schema.
+    fn has(&self, name: &TypeName) -> bool {
+        self.exact.contains(name) || self.by_key.contains_key(&name.key())
     }
 }
 
@@ -92,12 +117,12 @@ impl Missing {
 }
 
 /// Every model referenced but not documented, with what its references say of it.
-fn find_missing(schema: &Schema, known: &BTreeMap<String, TypeName>) -> BTreeMap<String, Missing> {
+fn find_missing(schema: &Schema, known: &Known) -> BTreeMap<String, Missing> {
     let mut missing: BTreeMap<String, Missing> = BTreeMap::new();
     // The sources are copied only for a reference to a missing model: most references resolve.
     let mut visit = |ty: &TypeRef, sources: &dyn Fn() -> Vec<Source>, field: Option<&Field>| {
         for name in ty.named() {
-            if known.contains_key(&name.key()) {
+            if known.has(name) {
                 continue;
             }
             let sources = sources();
@@ -153,10 +178,14 @@ fn find_missing(schema: &Schema, known: &BTreeMap<String, TypeName>) -> BTreeMap
     missing
 }
 
-/// Rewrites every name in `ty` with `to`.
-fn resolve(ty: &mut TypeRef, to: &mut dyn FnMut(&TypeName) -> TypeRef) {
+/// Rewrites every name in `ty` that `to` gives a replacement for.
+fn resolve(ty: &mut TypeRef, to: &mut dyn FnMut(&TypeName) -> Option<TypeRef>) {
     match ty {
-        TypeRef::Named(name) => *ty = to(name),
+        TypeRef::Named(name) => {
+            if let Some(to) = to(name) {
+                *ty = to;
+            }
+        }
         TypeRef::Array(inner) | TypeRef::Map(inner) => resolve(inner, to),
         _ => {}
     }
