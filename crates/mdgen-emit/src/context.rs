@@ -6,7 +6,7 @@ use crate::resolve::Resolver;
 use crate::traits::{self, Derives};
 use crate::{Deps, Options};
 use mdgen_ir::{Diagnostic, Diagnostics, Schema, Severity, Source, TypeName, TypeRef};
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// What every item emitter reads and none changes: built once per [`crate::emit`] run and
@@ -14,8 +14,8 @@ use std::path::PathBuf;
 pub struct Shared<'a> {
     resolver: Resolver<'a>,
     recursion: Recursion<'a>,
-    derives: BTreeMap<&'a TypeName, Derives>,
-    idents: BTreeMap<&'a TypeName, String>,
+    derives: HashMap<&'a TypeName, Derives>,
+    idents: HashMap<&'a TypeName, String>,
 }
 
 impl<'a> Shared<'a> {
@@ -43,14 +43,14 @@ impl<'a> Shared<'a> {
 }
 
 /// The Rust identifier of every type, and the warnings about type names that collide.
-fn type_idents(schema: &Schema) -> (BTreeMap<&TypeName, String>, Diagnostics) {
+fn type_idents(schema: &Schema) -> (HashMap<&TypeName, String>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let names: Vec<&TypeName> = schema.types.keys().collect();
     let bases: Vec<String> = names
         .iter()
         .map(|n| ident::sanitize(&n.0, Case::Pascal, "Model"))
         .collect();
-    let mut idents = BTreeMap::new();
+    let mut idents = HashMap::new();
     for (i, (text, clash)) in ident::dedupe(&bases, Case::Pascal).into_iter().enumerate() {
         if let Some(first) = clash {
             diagnostics.push(collision(
@@ -72,8 +72,8 @@ pub struct Ctx<'a> {
     pub options: &'a Options,
     pub resolver: &'a Resolver<'a>,
     pub recursion: &'a Recursion<'a>,
-    derives: &'a BTreeMap<&'a TypeName, Derives>,
-    idents: &'a BTreeMap<&'a TypeName, String>,
+    derives: &'a HashMap<&'a TypeName, Derives>,
+    idents: &'a HashMap<&'a TypeName, String>,
     /// The crates the code emitted so far uses.
     pub deps: Deps,
     pub diagnostics: Diagnostics,

@@ -2,7 +2,7 @@
 
 use crate::resolve::Resolver;
 use mdgen_ir::{Schema, TypeDef, TypeName, TypeRef};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The strongly connected components of the graph of direct references: a field or union
 /// member that is a named type itself, not inside a `Vec` or map (those already add
@@ -10,9 +10,9 @@ use std::collections::BTreeMap;
 /// in one component: linear in the types and references, however long the chains of models
 /// that reference each other.
 pub struct Recursion<'a> {
-    component: BTreeMap<&'a TypeName, usize>,
+    component: HashMap<&'a TypeName, usize>,
     /// The same through union members that are unions only.
-    union_component: BTreeMap<&'a TypeName, usize>,
+    union_component: HashMap<&'a TypeName, usize>,
 }
 
 impl<'a> Recursion<'a> {
@@ -73,10 +73,10 @@ type Edges<'a> = BTreeMap<&'a TypeName, Vec<&'a TypeName>>;
 /// The strongly connected component of each type along `edges`, numbered: two types share one
 /// when each reaches the other. Tarjan's algorithm, iterative, so that a chain of thousands of
 /// models does not recurse as deep.
-fn components<'a>(edges: &Edges<'a>) -> BTreeMap<&'a TypeName, usize> {
+fn components<'a>(edges: &Edges<'a>) -> HashMap<&'a TypeName, usize> {
     const UNSEEN: usize = usize::MAX;
     let names: Vec<&TypeName> = edges.keys().copied().collect();
-    let position: BTreeMap<&TypeName, usize> =
+    let position: HashMap<&TypeName, usize> =
         names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
     let next: Vec<Vec<usize>> = names
         .iter()
@@ -143,7 +143,7 @@ fn components<'a>(edges: &Edges<'a>) -> BTreeMap<&'a TypeName, usize> {
 /// Whether `ty`, a member of `owner`, names `owner` or a type in its component (from which
 /// `owner` is reachable, as `owner` reaches it).
 fn cycles(
-    component: &BTreeMap<&TypeName, usize>,
+    component: &HashMap<&TypeName, usize>,
     owner: &TypeName,
     ty: &TypeRef,
     resolver: &Resolver,

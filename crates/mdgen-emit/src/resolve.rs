@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 /// Looks up `Named` references: by exact name, else by [`TypeName::key`] when that is unique.
 pub struct Resolver<'a> {
-    schema: &'a Schema,
+    by_name: HashMap<&'a TypeName, &'a TypeDef>,
     by_key: HashMap<String, Option<&'a TypeName>>,
 }
 
@@ -18,20 +18,22 @@ impl<'a> Resolver<'a> {
                 .and_modify(|found| *found = None)
                 .or_insert(Some(name));
         }
-        Resolver { schema, by_key }
+        let by_name = schema.types.iter().collect();
+        Resolver { by_name, by_key }
     }
 
     /// The schema's name for `name`, if the schema has such a type.
     pub fn resolve(&self, name: &TypeName) -> Option<&'a TypeName> {
-        match self.schema.types.get_key_value(name) {
-            Some((found, _)) => Some(found),
+        match self.by_name.get_key_value(name) {
+            Some((found, _)) => Some(*found),
             None => self.by_key.get(&name.key()).copied().flatten(),
         }
     }
 
     /// The definition `name` points to.
     pub fn def(&self, name: &TypeName) -> Option<&'a TypeDef> {
-        self.resolve(name).and_then(|n| self.schema.types.get(n))
+        self.resolve(name)
+            .and_then(|n| self.by_name.get(n).copied())
     }
 
     /// Whether `ty` mentions a type marked deprecated (using it would warn).

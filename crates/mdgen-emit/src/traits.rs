@@ -6,7 +6,7 @@ use crate::syntax::Attr;
 use crate::types::ConstKind;
 use mdgen_ir::{Schema, TypeDef, TypeName, TypeRef};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// The optional derives of one type.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -44,7 +44,7 @@ impl Derives {
 /// hold a float themselves lose them first, then every type that holds one of those, and so on
 /// along the references backwards: linear in the references, and recursive types keep them when
 /// nothing in the cycle rules them out.
-pub fn derives<'a>(schema: &'a Schema, resolver: &Resolver<'a>) -> BTreeMap<&'a TypeName, Derives> {
+pub fn derives<'a>(schema: &'a Schema, resolver: &Resolver<'a>) -> HashMap<&'a TypeName, Derives> {
     let names: Vec<&TypeName> = schema.types.keys().collect();
     let index: HashMap<&TypeName, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
     // For each type, the types that hold it.
