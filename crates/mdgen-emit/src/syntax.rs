@@ -3,7 +3,7 @@
 //! Each printer issues the boxes and breaks prettyplease issues for the same syntax (its
 //! `item.rs`, `data.rs`, `attr.rs`, `path.rs`, `expr.rs` and `pat.rs`), so the text is what
 //! `prettyplease::unparse` makes of the item, without token streams or a syn tree in between.
-//! `tests::format` checks that against prettyplease itself.
+//! `tests/layout.rs` checks that against prettyplease itself.
 
 use crate::pretty::{BreakToken, Printer, INDENT, MARGIN};
 use std::borrow::Cow;
@@ -530,5 +530,29 @@ fn pat<'a>(p: &mut Printer<'a>, pt: &'a Pat) {
             p.word(path.as_ref());
             delimited(p, "(", pats, ")", pat);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_literals_read_back_as_their_value() {
+        for s in [
+            "",
+            "plain",
+            "a\"b\\c",
+            "it's",
+            "tab\there\nnl",
+            "\u{0}1 \u{0}x",
+            "é ☃",
+            "\u{7f}\u{200b}",
+        ] {
+            let lit: syn::LitStr = syn::parse_str(&str_lit(s)).unwrap();
+            assert_eq!(lit.value(), s, "{}", str_lit(s));
+        }
+        assert_eq!(str_lit("\u{0}1"), "\"\\x001\"");
+        assert_eq!(str_lit("it's"), "\"it's\"");
     }
 }
