@@ -189,11 +189,25 @@ fn collect_folder(
     found: &mut Found,
 ) -> Result<usize, Error> {
     let mut docs = 0;
-    let walk = WalkDir::new(root)
+    let mut walk: Vec<_> = WalkDir::new(root)
         .follow_links(true)
-        .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter(|e| {
+            e.as_ref().map_or(true, |e| {
+                e.file_type().is_dir() || e.file_type().is_file() && is_doc(e.path())
+            })
+        })
+        .collect();
+    // Sorted by path, the walk is in the order of a walk sorted by name in each folder (a
+    // folder before what it holds); walkdir's own sorting parsed the file names out of the
+    // paths at every comparison.
+    walk.sort_by_cached_key(|e| {
+        sort_key(match e {
+            Ok(e) => e.path(),
+            Err(e) => e.path().unwrap_or(root),
+        })
+    });
     // The canonical path of each folder entered, by its path in the walk.
     let mut folders: HashMap<PathBuf, PathBuf> = HashMap::new();
     for entry in walk {
@@ -202,10 +216,6 @@ fn collect_folder(
             Error::io(path, e.into())
         })?;
         let is_dir = entry.file_type().is_dir();
-        let is_doc = entry.file_type().is_file() && is_doc(entry.path());
-        if !is_dir && !is_doc {
-            continue;
-        }
         let parent = entry.path().parent().and_then(|p| folders.get(p));
         let key = match parent {
             _ if entry.depth() == 0 => canonical.clone(),
@@ -227,6 +237,18 @@ fn collect_folder(
         }
     }
     Ok(docs)
+}
+
+/// The bytes of `path` with each separator made a NUL, which no name holds and every byte
+/// follows: compared as bytes, the keys order paths component by component, as [`Path`]'s
+/// own ordering does, at the cost of a byte comparison.
+fn sort_key(path: &Path) -> Vec<u8> {
+    let separator = |b: u8| b == b'/' || cfg!(windows) && b == b'\\';
+    let bytes = path.as_os_str().as_encoded_bytes();
+    bytes
+        .iter()
+        .map(|&b| if separator(b) { 0 } else { b })
+        .collect()
 }
 
 fn is_doc(path: &Path) -> bool {
@@ -332,6 +354,17 @@ mod tests {
         let reader = Reader::new(inputs.doc_limit);
         let docs = inputs.docs.iter().cloned().enumerate();
         docs.filter_map(|(i, path)| reader.read(i, path)).collect()
+    }
+
+    #[test]
+    fn sort_keys_order_paths_by_component() {
+        let mut paths = ["a.md", "a-b/x.md", "a/z.md", "a/b/c.md", "A.md", "a"].map(PathBuf::from);
+        let mut by_key = paths.clone();
+        paths.sort();
+        by_key.sort_by_cached_key(|p| sort_key(p));
+        assert_eq!(by_key, paths);
+        assert_eq!(paths[1], PathBuf::from("a"));
+        assert_eq!(paths[2], PathBuf::from("a/b/c.md"));
     }
 
     #[test]
