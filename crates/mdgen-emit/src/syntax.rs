@@ -192,51 +192,39 @@ impl Member for Variant {
     }
 }
 
-/// `keyword name { members }`: line by line when every line fits, else through the printer.
+/// `keyword name { members }`, a line at a time (see [`Lines`]).
 fn block_item<'a, M: Member>(
     keyword: &'static str,
     attrs: &'a [Attr],
     name: &'a str,
     members: &'a [M],
 ) -> String {
-    let mut flat = Flat::new();
-    flat.attrs(0, attrs);
-    flat.out.push_str(keyword);
-    flat.out.push_str(name);
-    flat.out
+    let mut lines = Lines::default();
+    lines.attrs(0, attrs);
+    lines.out.push_str(keyword);
+    lines.out.push_str(name);
+    lines
+        .out
         .push_str(if members.is_empty() { " {}\n" } else { " {\n" });
     for m in members {
-        flat.attrs(1, m.attrs());
-        flat.line(1, |out| {
-            m.flat(out);
-            out.push(',');
-        });
+        lines.attrs(1, m.attrs());
+        lines.unit(
+            1,
+            |out| {
+                m.flat(out);
+                out.push(',');
+            },
+            |p| {
+                m.print(p);
+                p.word(",");
+                p.hardbreak();
+            },
+        );
     }
     if !members.is_empty() {
-        flat.out.push_str("}\n");
+        lines.out.push_str("}\n");
     }
-    if flat.fits {
-        return flat.out;
-    }
-    item(|p| {
-        outer_attrs(p, attrs);
-        p.cbox(INDENT);
-        p.word(keyword);
-        p.word(name);
-        p.nbsp();
-        p.word("{");
-        p.hardbreak_if_nonempty();
-        for m in members {
-            outer_attrs(p, m.attrs());
-            m.print(p);
-            p.word(",");
-            p.hardbreak();
-        }
-        p.offset(-INDENT);
-        p.end();
-        p.word("}");
-        p.hardbreak();
-    })
+    lines.out
 }
 
 /// The `From` impl, formatted.
@@ -292,30 +280,42 @@ pub fn from_impl(i: &FromImpl) -> String {
     })
 }
 
-/// An item written line by line without breaking any line, and whether that is what the
-/// printer makes of it: a line that fits in [`MARGIN`] columns is one the printer leaves whole.
-/// Most items fit, and are written at the cost of copying their text.
-struct Flat {
+/// An item written a unit at a time: an attribute, or a field or variant with its type. A unit
+/// whose line fits in [`MARGIN`] columns is written as it is, since the printer never breaks a
+/// line that fits; most do. A longer one is laid out by the printer on its own, in the state
+/// the printer is in there within the whole item: at the start of a line, in a broken box
+/// indented `depth` levels.
+#[derive(Default)]
+struct Lines {
     out: String,
-    fits: bool,
 }
 
-impl Flat {
-    fn new() -> Self {
-        Flat {
-            out: String::new(),
-            fits: true,
-        }
-    }
-
-    /// One line at `depth` levels of indentation; `write` writes it without the newline.
-    fn line(&mut self, depth: usize, write: impl FnOnce(&mut String)) {
+impl Lines {
+    /// One unit at `depth` levels of indentation: `flat` writes it on one line, without the
+    /// newline; `print` gives it to the printer, ending with the break that follows it.
+    fn unit<'a>(
+        &mut self,
+        depth: usize,
+        flat: impl FnOnce(&mut String),
+        print: impl FnOnce(&mut Printer<'a>),
+    ) {
         let start = self.out.len();
         self.out
             .extend(std::iter::repeat_n(' ', depth * INDENT as usize));
-        write(&mut self.out);
-        self.fits &= (self.out.len() - start) as isize <= MARGIN;
-        self.out.push('\n');
+        flat(&mut self.out);
+        if (self.out.len() - start) as isize <= MARGIN {
+            self.out.push('\n');
+            return;
+        }
+        self.out.truncate(start);
+        let mut p = Printer::new();
+        p.cbox(depth as isize * INDENT);
+        // Breaks the box and starts the line at its indentation.
+        p.hardbreak();
+        print(&mut p);
+        p.end();
+        // Without the newline of that first break.
+        self.out.push_str(&p.finish()[1..]);
     }
 
     fn attrs(&mut self, depth: usize, attrs: &[Attr]) {
@@ -329,23 +329,31 @@ impl Flat {
                     self.out.push_str(line);
                     self.out.push('\n');
                 }
-                Attr::Path(path) => self.line(depth, |out| {
-                    out.push_str("#[");
-                    out.push_str(path);
-                    out.push(']');
-                }),
-                Attr::List(path, items) => self.line(depth, |out| {
-                    out.push_str("#[");
-                    out.push_str(path);
-                    out.push('(');
-                    for (i, item) in items.iter().enumerate() {
-                        if i > 0 {
-                            out.push_str(", ");
+                Attr::Path(path) => self.unit(
+                    depth,
+                    |out| {
+                        out.push_str("#[");
+                        out.push_str(path);
+                        out.push(']');
+                    },
+                    |p| outer_attr(p, attr),
+                ),
+                Attr::List(path, items) => self.unit(
+                    depth,
+                    |out| {
+                        out.push_str("#[");
+                        out.push_str(path);
+                        out.push('(');
+                        for (i, item) in items.iter().enumerate() {
+                            if i > 0 {
+                                out.push_str(", ");
+                            }
+                            out.push_str(item);
                         }
-                        out.push_str(item);
-                    }
-                    out.push_str(")]");
-                }),
+                        out.push_str(")]");
+                    },
+                    |p| outer_attr(p, attr),
+                ),
             }
         }
     }
@@ -380,37 +388,42 @@ fn item<'a>(print: impl FnOnce(&mut Printer<'a>)) -> String {
 
 fn outer_attrs<'a>(p: &mut Printer<'a>, attrs: &'a [Attr]) {
     for attr in attrs {
-        match attr {
-            Attr::Doc(line) => {
-                p.word("///");
-                p.word(line.as_str());
-                p.hardbreak();
-            }
-            Attr::Path(path) => {
-                p.word("#[");
-                p.word(*path);
-                p.word("]");
-                p.space();
-            }
-            Attr::List(path, items) => {
-                p.word("#[");
-                p.word(*path);
-                p.word("(");
-                p.cbox(INDENT);
-                p.zerobreak();
-                for (i, item) in items.iter().enumerate() {
-                    p.word(item.as_ref());
-                    if i + 1 < items.len() {
-                        p.word(",");
-                        p.space();
-                    }
+        outer_attr(p, attr);
+    }
+}
+
+/// One attribute and the break after it.
+fn outer_attr<'a>(p: &mut Printer<'a>, attr: &'a Attr) {
+    match attr {
+        Attr::Doc(line) => {
+            p.word("///");
+            p.word(line.as_str());
+            p.hardbreak();
+        }
+        Attr::Path(path) => {
+            p.word("#[");
+            p.word(*path);
+            p.word("]");
+            p.space();
+        }
+        Attr::List(path, items) => {
+            p.word("#[");
+            p.word(*path);
+            p.word("(");
+            p.cbox(INDENT);
+            p.zerobreak();
+            for (i, item) in items.iter().enumerate() {
+                p.word(item.as_ref());
+                if i + 1 < items.len() {
+                    p.word(",");
+                    p.space();
                 }
-                p.zerobreak();
-                p.offset(-INDENT);
-                p.end();
-                p.word(")]");
-                p.space();
             }
+            p.zerobreak();
+            p.offset(-INDENT);
+            p.end();
+            p.word(")]");
+            p.space();
         }
     }
 }
