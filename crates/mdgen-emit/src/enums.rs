@@ -5,7 +5,9 @@ use crate::context::{collision, place, Ctx};
 use crate::docs;
 use crate::ident::{self, Case};
 use crate::lints::variant_names_may_repeat;
-use crate::syntax::{self, str_lit, Arm, Attr, Expr, FromImpl, Pat, Text, Ty, Variant};
+use crate::syntax::{
+    self, push_str_lit, str_lit, Arm, Attr, Expr, FromImpl, Pat, Text, Ty, Variant,
+};
 use crate::types::STRING;
 use mdgen_ir::{Diagnostic, Enum, EnumValue, EnumWire, Severity};
 use std::borrow::Cow;
@@ -88,7 +90,10 @@ pub fn emit(ctx: &mut Ctx, e: &Enum) -> Vec<String> {
                 attrs.push(Attr::Path("deprecated"));
             }
             if let (EnumWire::Str(wire), EnumKind::Str) = (&m.value.value, kind) {
-                attrs.push(Attr::serde(format!("rename = {}", str_lit(wire))));
+                let mut rename = String::with_capacity(wire.len() + 11);
+                rename.push_str("rename = ");
+                push_str_lit(&mut rename, wire);
+                attrs.push(Attr::serde(rename));
             }
             Variant {
                 attrs,
@@ -124,8 +129,7 @@ pub fn emit(ctx: &mut Ctx, e: &Enum) -> Vec<String> {
     if e.deprecated {
         attrs.push(Attr::Path("deprecated"));
     }
-    let names: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
-    if variant_names_may_repeat(name, &names) {
+    if variant_names_may_repeat(name, variants.iter().map(|v| v.name.as_str())) {
         attrs.push(Attr::allow("clippy::enum_variant_names"));
     }
     attrs.push(ctx.derives(&e.name).attr());

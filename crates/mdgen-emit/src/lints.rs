@@ -4,33 +4,44 @@
 /// more variants, one starts or ends with the enum's name, or all share a first or last word.
 /// Errs on the side of allowing. (Clippy skips exported enums, but the code may be `include!`d
 /// into a private module.)
-pub fn variant_names_may_repeat(enum_name: &str, variants: &[String]) -> bool {
-    if variants.len() < 3 {
+pub fn variant_names_may_repeat<'v>(
+    enum_name: &str,
+    variants: impl Iterator<Item = &'v str> + Clone,
+) -> bool {
+    if variants.clone().count() < 3 {
         return false;
     }
     // Clippy counts a variant named like the enum as ending with its name.
     let repeats_enum = variants
-        .iter()
+        .clone()
         .any(|v| v.starts_with(enum_name) || v.ends_with(enum_name));
-    let words: Vec<Vec<&str>> = variants.iter().map(|v| camel_words(v)).collect();
-    let multi_word = words.iter().all(|w| w.len() > 1);
-    let same = |pick: fn(&[&str]) -> String| words.windows(2).all(|p| pick(&p[0]) == pick(&p[1]));
+    let multi_word = variants.clone().all(|v| camel_words(v).nth(1).is_some());
+    let all_same = |pick: fn(&'v str) -> Option<&'v str>| {
+        let mut picked = variants.clone().map(pick);
+        let first = picked.next().flatten();
+        picked.all(|p| p == first)
+    };
     repeats_enum
-        || multi_word && (same(|w| w[0].to_string()) || same(|w| w[w.len() - 1].to_string()))
+        || multi_word
+            && (all_same(|v| camel_words(v).next()) || all_same(|v| camel_words(v).last()))
 }
 
 /// `name` split before each uppercase letter.
-fn camel_words(name: &str) -> Vec<&str> {
-    let mut words = Vec::new();
-    let mut start = 0;
-    for (i, c) in name.char_indices() {
-        if c.is_ascii_uppercase() && i > start {
-            words.push(&name[start..i]);
-            start = i;
+fn camel_words(name: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut rest = name;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
         }
-    }
-    words.push(&name[start..]);
-    words
+        let end = rest
+            .char_indices()
+            .skip(1)
+            .find(|(_, c)| c.is_ascii_uppercase())
+            .map_or(rest.len(), |(i, _)| i);
+        let (word, tail) = rest.split_at(end);
+        rest = tail;
+        Some(word)
+    })
 }
 
 #[cfg(test)]
@@ -38,8 +49,7 @@ mod tests {
     use super::*;
 
     fn may(enum_name: &str, variants: &[&str]) -> bool {
-        let variants: Vec<String> = variants.iter().map(|s| s.to_string()).collect();
-        variant_names_may_repeat(enum_name, &variants)
+        variant_names_may_repeat(enum_name, variants.iter().copied())
     }
 
     #[test]
@@ -61,8 +71,10 @@ mod tests {
 
     #[test]
     fn splits_camel_words() {
-        assert_eq!(camel_words("ArrayOfAny"), ["Array", "Of", "Any"]);
-        assert_eq!(camel_words("Employee4"), ["Employee4"]);
-        assert_eq!(camel_words("_1080p"), ["_1080p"]);
+        let words = |name| camel_words(name).collect::<Vec<_>>();
+        assert_eq!(words("ArrayOfAny"), ["Array", "Of", "Any"]);
+        assert_eq!(words("Employee4"), ["Employee4"]);
+        assert_eq!(words("_1080p"), ["_1080p"]);
+        assert_eq!(words("ABc"), ["A", "Bc"]);
     }
 }

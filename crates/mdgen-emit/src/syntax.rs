@@ -104,7 +104,21 @@ pub struct FromImpl {
 /// `s` as a Rust string literal, escaped as `proc_macro2::Literal::string` escapes it.
 pub fn str_lit(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
+    push_str_lit(&mut out, s);
+    out
+}
+
+/// Appends `s` as a Rust string literal to `out`.
+pub fn push_str_lit(out: &mut String, s: &str) {
     out.push('"');
+    // Printable ASCII other than `"` and `\` stands for itself.
+    if s.bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
+    {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
         match c {
@@ -121,7 +135,6 @@ pub fn str_lit(s: &str) -> String {
         }
     }
     out.push('"');
-    out
 }
 
 /// `pub struct name { fields }`, formatted.

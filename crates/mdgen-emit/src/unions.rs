@@ -94,8 +94,7 @@ pub fn emit(ctx: &mut Ctx, u: &Union) -> Vec<String> {
     if large && variants.len() > 1 {
         attrs.push(Attr::allow("clippy::large_enum_variant"));
     }
-    let names: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
-    if variant_names_may_repeat(name, &names) {
+    if variant_names_may_repeat(name, members.iter().map(|m| m.name.as_str())) {
         attrs.push(Attr::allow("clippy::enum_variant_names"));
     }
     attrs.push(ctx.derives(&u.name).attr());
