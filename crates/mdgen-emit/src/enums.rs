@@ -69,7 +69,12 @@ pub fn emit(ctx: &mut Ctx, e: &Enum) -> Vec<String> {
             ));
         }
     }
-    let taken: HashSet<&str> = deduped.iter().map(|(t, _)| t.as_str()).collect();
+    // Only names starting `Unknown` can be taken; usually none is.
+    let taken: HashSet<&str> = deduped
+        .iter()
+        .map(|(t, _)| t.as_str())
+        .filter(|t| t.starts_with("Unknown"))
+        .collect();
     let catch_all = ["Unknown".to_string(), "UnknownValue".to_string()]
         .into_iter()
         .chain((2..).map(|n| format!("UnknownValue{n}")))
