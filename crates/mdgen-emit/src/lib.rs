@@ -92,7 +92,8 @@ pub fn emit(schema: &Schema, options: &Options) -> Emitted {
     );
     let mut first = true;
     // Each item is appended, and its text freed, as soon as the items before it are in.
-    emit_items(&shared, options, &defs, threads(defs.len()), &mut |item| {
+    let threads = mdgen_ir::threads_for(defs.len(), MIN_ITEMS_PER_THREAD);
+    emit_items(&shared, options, &defs, threads, &mut |item| {
         for text in item.code {
             // A blank line between items.
             if !std::mem::take(&mut first) {
@@ -125,14 +126,6 @@ struct Item {
     code: Vec<String>,
     deps: Deps,
     diagnostics: Diagnostics,
-}
-
-/// How many threads to emit `items` items with: the cores, but not for a handful of items.
-fn threads(items: usize) -> usize {
-    std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(items / MIN_ITEMS_PER_THREAD)
-        .max(1)
 }
 
 /// Below this many items per thread, starting threads costs more than it saves.

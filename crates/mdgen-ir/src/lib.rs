@@ -7,9 +7,11 @@
 
 mod diag;
 mod naming;
+mod threads;
 
 pub use diag::{Diagnostic, Diagnostics, Severity};
 pub use naming::{for_each_word, normalize_key, WireCase};
+pub use threads::threads_for;
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -96,7 +96,7 @@ pub fn parse_inputs<'a, I: Input<'a>>(mut inputs: Vec<I>, options: &Options) -> 
     let mut diagnostics = Diagnostics::default();
     let mut snippets = Snippets::default();
     let mut models = Vec::with_capacity(inputs.len());
-    let threads = threads(inputs.len());
+    let threads = mdgen_ir::threads_for(inputs.len(), MIN_FILES_PER_THREAD);
     // Each file is read on its own, in parallel; fusion then sees them in path order.
     for (e, decode_diagnostics) in extract_all(inputs, options.dialect, threads) {
         diagnostics.extend(decode_diagnostics);
@@ -121,14 +121,6 @@ pub fn parse_inputs<'a, I: Input<'a>>(mut inputs: Vec<I>, options: &Options) -> 
 
 /// What one file yields, with the diagnostics of decoding it.
 type FileResult = (model::Extracted, Diagnostics);
-
-/// How many threads to read `files` files with: the cores, but not for a handful of files.
-fn threads(files: usize) -> usize {
-    std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(files / MIN_FILES_PER_THREAD)
-        .max(1)
-}
 
 /// [`model::extract`] of every input read, in the order of `inputs`, each file dropped once
 /// parsed. The inputs are shared among `threads` scoped threads, each taking the next input not

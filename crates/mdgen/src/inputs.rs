@@ -138,10 +138,7 @@ fn within_limits(
 /// system more than on this thread (half of finding the docs, on one thread).
 fn sizes(docs: &[PathBuf]) -> Vec<std::io::Result<u64>> {
     let size = |path: &PathBuf| std::fs::metadata(path).map(|m| m.len());
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(docs.len() / MIN_DOCS_PER_THREAD)
-        .max(1);
+    let threads = mdgen_ir::threads_for(docs.len(), MIN_DOCS_PER_THREAD);
     if threads == 1 {
         return docs.iter().map(size).collect();
     }
