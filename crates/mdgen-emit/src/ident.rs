@@ -1,6 +1,6 @@
 //! Rust identifiers from documented names: case conversion, keywords, collisions.
 
-use mdgen_ir::for_each_word;
+use mdgen_ir::WireCase;
 use std::collections::HashSet;
 
 /// Keywords (strict and reserved, edition 2015 to 2024) that need `r#` to be identifiers.
@@ -29,7 +29,11 @@ pub enum Case {
 /// Only ASCII letters and digits survive; everything else separates words. A name with none
 /// becomes `fallback`; a leading digit gets a `_` prefix.
 pub fn sanitize(name: &str, case: Case, fallback: &str) -> String {
-    let mut text = convert(name, case);
+    let wire_case = match case {
+        Case::Pascal => WireCase::Pascal,
+        Case::Snake => WireCase::Snake,
+    };
+    let mut text = wire_case.join_words(name);
     if text.is_empty() {
         text = fallback.to_string();
     }
@@ -41,21 +45,6 @@ pub fn sanitize(name: &str, case: Case, fallback: &str) -> String {
     } else if KEYWORDS.contains(&text.as_str()) {
         text.insert_str(0, "r#");
     }
-    text
-}
-
-/// The words of `name` in `case`: `snake_case` or `UpperCamelCase`.
-fn convert(name: &str, case: Case) -> String {
-    let mut text = String::with_capacity(name.len() + 4);
-    for_each_word(name, |word| {
-        let mut bytes = word.bytes();
-        match case {
-            Case::Snake if !text.is_empty() => text.push('_'),
-            Case::Snake => {}
-            Case::Pascal => text.extend(bytes.next().map(|b| char::from(b.to_ascii_uppercase()))),
-        }
-        text.extend(bytes.map(|b| char::from(b.to_ascii_lowercase())));
-    });
     text
 }
 
@@ -122,8 +111,8 @@ mod tests {
                 .chars()
                 .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
                 .collect();
-            prop_assert_eq!(convert(&name, Case::Snake), ascii.to_snake_case());
-            prop_assert_eq!(convert(&name, Case::Pascal), ascii.to_upper_camel_case());
+            prop_assert_eq!(WireCase::Snake.join_words(&name), ascii.to_snake_case());
+            prop_assert_eq!(WireCase::Pascal.join_words(&name), ascii.to_upper_camel_case());
         }
     }
 

@@ -10,7 +10,7 @@ mod naming;
 mod threads;
 
 pub use diag::{Diagnostic, Diagnostics, Severity};
-pub use naming::{for_each_word, normalize_key, WireCase};
+pub use naming::{normalize_key, WireCase};
 pub use threads::threads_for;
 
 use serde::{Deserialize, Serialize};

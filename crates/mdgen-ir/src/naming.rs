@@ -20,7 +20,7 @@ pub fn normalize_key(name: &str) -> String {
 /// (`HTTPServer`: `HTTP`, `Server`). heck's own conversion formats character by character and
 /// cost a tenth of a run; the tests check this against it. Characters beyond ASCII separate
 /// words here (heck keeps letters such as `é` in them).
-pub fn for_each_word<'a>(name: &'a str, mut word: impl FnMut(&'a str)) {
+fn for_each_word<'a>(name: &'a str, mut word: impl FnMut(&'a str)) {
     #[derive(Clone, Copy, PartialEq)]
     enum Mode {
         Boundary,
@@ -97,7 +97,7 @@ impl WireCase {
     /// `name` converted to this case, as heck converts it.
     pub fn apply(self, name: &str) -> String {
         if name.is_ascii() {
-            return self.apply_ascii(name);
+            return self.join_words(name);
         }
         match self {
             WireCase::AsDocumented => name.to_string(),
@@ -111,8 +111,10 @@ impl WireCase {
 }
 
 impl WireCase {
-    /// [`apply`](WireCase::apply) for an ASCII name, without heck's formatting machinery.
-    fn apply_ascii(self, name: &str) -> String {
+    /// The words of `name` (its ASCII letters and digits: any other character separates words)
+    /// joined in this case: [`apply`](WireCase::apply) for an ASCII name, without heck's
+    /// formatting machinery.
+    pub fn join_words(self, name: &str) -> String {
         // The separator, and whether the first letter of the first word, of the other words and
         // the other letters are uppercase.
         let (sep, first_upper, others_upper, rest_upper) = match self {
