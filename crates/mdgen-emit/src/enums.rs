@@ -5,9 +5,7 @@ use crate::context::{collision, place, Ctx};
 use crate::docs;
 use crate::ident::{self, Case};
 use crate::lints::variant_names_may_repeat;
-use crate::syntax::{
-    self, push_str_lit, str_lit, Arm, Attr, Expr, FromImpl, Pat, Text, Ty, Variant,
-};
+use crate::syntax::{self, key_value, str_lit, Arm, Attr, Expr, FromImpl, Pat, Text, Ty, Variant};
 use crate::types::STRING;
 use mdgen_ir::{Diagnostic, Enum, EnumValue, EnumWire, Severity};
 use std::borrow::Cow;
@@ -95,10 +93,7 @@ pub fn emit(ctx: &mut Ctx, e: &Enum) -> Vec<String> {
                 attrs.push(Attr::Path("deprecated"));
             }
             if let (EnumWire::Str(wire), EnumKind::Str) = (&m.value.value, kind) {
-                let mut rename = String::with_capacity(wire.len() + 11);
-                rename.push_str("rename = ");
-                push_str_lit(&mut rename, wire);
-                attrs.push(Attr::serde(rename));
+                attrs.push(Attr::serde(key_value("rename", wire)));
             }
             Variant {
                 attrs,
@@ -139,14 +134,8 @@ pub fn emit(ctx: &mut Ctx, e: &Enum) -> Vec<String> {
     }
     attrs.push(ctx.derives(&e.name).attr());
     if let Some(via) = container_serde {
-        let via = str_lit(via);
-        attrs.push(Attr::List(
-            "serde",
-            vec![
-                Cow::Owned(format!("from = {via}")),
-                Cow::Owned(format!("into = {via}")),
-            ],
-        ));
+        let items = vec![key_value("from", via), key_value("into", via)];
+        attrs.push(Attr::List("serde", items));
     }
     let mut items = vec![syntax::enum_item(&attrs, name, &variants)];
     let impls = match kind {

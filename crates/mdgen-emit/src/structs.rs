@@ -74,8 +74,7 @@ pub fn emit(ctx: &mut Ctx, s: &Struct) -> Vec<String> {
     }
     attrs.push(ctx.derives(&s.name).attr());
     if let FieldRenames::All(rule) = renames {
-        let rule = format!("rename_all = {}", syntax::str_lit(rule.as_str()));
-        attrs.push(Attr::List("serde", vec![Cow::Owned(rule)]));
+        attrs.push(Attr::serde(syntax::key_value("rename_all", rule.as_str())));
     }
     vec![syntax::struct_item(&attrs, name, &members)]
 }
@@ -112,7 +111,7 @@ fn field(ctx: &mut Ctx, s: &Struct, f: &Field, text: &str, rename: Option<&str>)
         ty = Ty::of("::std::boxed::Box", ty);
     }
     let mut serde: Vec<Cow<'static, str>> = rename
-        .map(|w| Cow::Owned(format!("rename = {}", syntax::str_lit(w))))
+        .map(|w| syntax::key_value("rename", w))
         .into_iter()
         .collect();
     let optional = [

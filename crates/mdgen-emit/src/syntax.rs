@@ -108,8 +108,17 @@ pub fn str_lit(s: &str) -> String {
     out
 }
 
+/// The attribute item `key = "value"`.
+pub fn key_value(key: &str, value: &str) -> Text {
+    let mut item = String::with_capacity(key.len() + value.len() + 5);
+    item.push_str(key);
+    item.push_str(" = ");
+    push_str_lit(&mut item, value);
+    Cow::Owned(item)
+}
+
 /// Appends `s` as a Rust string literal to `out`.
-pub fn push_str_lit(out: &mut String, s: &str) {
+fn push_str_lit(out: &mut String, s: &str) {
     out.push('"');
     // Printable ASCII other than `"` and `\` stands for itself.
     if s.bytes()
