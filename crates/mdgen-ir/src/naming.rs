@@ -6,12 +6,14 @@ use std::fmt;
 use std::str::FromStr;
 
 /// The key names are matched by: lowercase ASCII letters and digits only, so that
-/// `organizationId`, `organization_id` and `Organization-ID` are one name.
+/// `organizationId`, `organization_id` and `Organization-ID` are one name. Built byte by byte:
+/// the bytes of characters beyond ASCII are never ASCII letters or digits.
 pub fn normalize_key(name: &str) -> String {
-    name.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    let mut key = String::with_capacity(name.len());
+    for b in name.bytes().filter(u8::is_ascii_alphanumeric) {
+        key.push(char::from(b.to_ascii_lowercase()));
+    }
+    key
 }
 
 /// Calls `word` with each word of `name`, split where heck splits words: at every character
@@ -183,6 +185,7 @@ mod tests {
         assert_eq!(normalize_key("organizationId"), "organizationid");
         assert_eq!(normalize_key("organization_id"), "organizationid");
         assert_eq!(normalize_key("Organization-ID"), "organizationid");
+        assert_eq!(normalize_key("Ünïcode_Näme 2"), "ncodenme2");
     }
 
     proptest::proptest! {
