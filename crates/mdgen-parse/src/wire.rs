@@ -134,9 +134,12 @@ fn example_keys(schema: &Schema) -> Evidence {
     for def in schema.types.values() {
         let TypeDef::Struct(s) = def else { continue };
         for f in &s.fields {
+            // Only an object, or an array of them, shows keys.
+            let shows_keys = |e: &&str| e.trim_start().starts_with(['{', '[']);
             let Some(value) = f
                 .example
                 .as_deref()
+                .filter(shows_keys)
                 .and_then(|e| serde_json::from_str::<Value>(e).ok())
             else {
                 continue;
