@@ -302,8 +302,11 @@ impl Context<'_> {
             ty.nullable = Evidence::Yes;
         }
         self.inline_unions(std::mem::take(&mut ty.inline_unions), &source);
-        self.snippets
-            .push((source.line, self.lines.snippet(&type_cell.span)));
+        // Only a reference to a model can be reported later (by linking), with its cell.
+        if !ty.ty.named().is_empty() {
+            self.snippets
+                .push((source.line, self.lines.snippet(&type_cell.span)));
+        }
         let text = |i: Option<usize>| {
             let t = i
                 .and_then(|i| row.cells.get(i))
@@ -761,6 +764,8 @@ mod tests {
         let (line, span) = e.snippets.get(&at(11)).unwrap();
         assert_eq!(&line[span.clone()], "[?Components\\Kind](../Kind.md)");
         assert!(e.snippets.get(&at(12)).is_none());
+        // Only cells that name a model keep their line: no other can be reported by linking.
+        assert!(e.snippets.get(&at(9)).is_none());
     }
 
     #[test]
