@@ -4,6 +4,7 @@
 use pulldown_cmark::{
     CodeBlockKind, CowStr, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd,
 };
+use smallvec::SmallVec;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -47,28 +48,45 @@ pub enum Block<'a> {
         text: String,
         line: u32,
     },
-    /// A bullet or numbered list: the plain text of each item.
-    List(Vec<(u32, Vec<Inline<'a>>)>),
+    /// A bullet or numbered list: the line and the inlines of each item.
+    List(Vec<(u32, Inlines<'a>)>),
 }
 
-/// A table: its header cells and rows.
-#[derive(Debug)]
+/// The inlines of a block. Most cells hold one, which needs no allocation of its own.
+pub type Inlines<'a> = SmallVec<[Inline<'a>; 1]>;
+
+/// A table: its header cells and rows. The cells of all rows are kept in one list, not one
+/// list per row: a doc's tables have tens of thousands of rows.
+#[derive(Debug, Default)]
 pub struct Table<'a> {
     pub header: Vec<Cell<'a>>,
-    pub rows: Vec<Row<'a>>,
+    /// The cells of every row, row after row.
+    cells: Vec<Cell<'a>>,
+    /// Each row's line, and where its cells are in `cells`.
+    rows: Vec<(u32, Range<usize>)>,
+}
+
+impl<'a> Table<'a> {
+    /// The rows below the header, in order.
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = Row<'_, 'a>> {
+        self.rows.iter().map(|(line, cells)| Row {
+            line: *line,
+            cells: &self.cells[cells.clone()],
+        })
+    }
 }
 
 /// One table row.
-#[derive(Debug)]
-pub struct Row<'a> {
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'t, 'a> {
     pub line: u32,
-    pub cells: Vec<Cell<'a>>,
+    pub cells: &'t [Cell<'a>],
 }
 
 /// One table cell: its inline content and where it stands in the file.
 #[derive(Debug, Clone)]
 pub struct Cell<'a> {
-    pub inlines: Vec<Inline<'a>>,
+    pub inlines: Inlines<'a>,
     /// Byte range in the file.
     pub span: Range<usize>,
 }
@@ -232,6 +250,7 @@ pub fn read<'a>(text: &'a str, lines: &Lines<'a>) -> Doc<'a> {
         lines,
         doc: Doc::default(),
         stack: Vec::new(),
+        spare: Vec::new(),
         overflow: 0,
         heading: None,
         table: None,
@@ -253,12 +272,14 @@ struct Reader<'l, 'a> {
     doc: Doc<'a>,
     /// Open inline containers (links, strikethrough), innermost last, with what they hold.
     stack: Vec<(Frame<'a>, Vec<Inline<'a>>)>,
+    /// The list the block's own inlines are gathered in, empty, kept for the next block.
+    spare: Vec<Inline<'a>>,
     /// Inline containers opened beyond [`MAX_NESTING`] and not yet closed.
     overflow: usize,
     heading: Option<(u8, u32)>,
     table: Option<TableBuilder<'a>>,
     code: Option<(String, String, u32)>,
-    list: Option<Vec<(u32, Vec<Inline<'a>>)>>,
+    list: Option<Vec<(u32, Inlines<'a>)>>,
     /// How many lists are open; items of nested lists fold into the outer item.
     list_depth: usize,
     in_paragraph: bool,
@@ -280,9 +301,9 @@ enum Frame<'a> {
 #[derive(Default)]
 struct TableBuilder<'a> {
     in_head: bool,
-    header: Vec<Cell<'a>>,
-    rows: Vec<Row<'a>>,
-    row: Option<Row<'a>>,
+    table: Table<'a>,
+    /// The open row's line, and where its cells start.
+    row: Option<(u32, usize)>,
     /// Where the open row's source ends: a cell starting there is one the markdown parser
     /// added to fill a row shorter than the header, which the file does not have.
     row_end: usize,
@@ -352,11 +373,7 @@ impl<'a> Reader<'_, 'a> {
             }
             Tag::TableRow => {
                 if let Some(t) = &mut self.table {
-                    t.row = Some(Row {
-                        line,
-                        // As many cells as the header, most rows.
-                        cells: Vec::with_capacity(t.header.len()),
-                    });
+                    t.row = Some((line, t.table.cells.len()));
                     t.row_end = range.end;
                 }
             }
@@ -453,10 +470,10 @@ impl<'a> Reader<'_, 'a> {
                     };
                     let cell = Cell { inlines, span };
                     let filler = t.cell_content.is_none() && t.cell_start >= t.row_end;
-                    match &mut t.row {
+                    match t.row {
                         Some(_) if !t.in_head && filler => {}
-                        Some(row) if !t.in_head => row.cells.push(cell),
-                        _ => t.header.push(cell),
+                        Some(_) if !t.in_head => t.table.cells.push(cell),
+                        _ => t.table.header.push(cell),
                     }
                 }
             }
@@ -468,17 +485,14 @@ impl<'a> Reader<'_, 'a> {
             }
             TagEnd::TableRow => {
                 if let Some(t) = &mut self.table {
-                    if let Some(row) = t.row.take() {
-                        t.rows.push(row);
+                    if let Some((line, start)) = t.row.take() {
+                        t.table.rows.push((line, start..t.table.cells.len()));
                     }
                 }
             }
             TagEnd::Table => {
                 if let Some(t) = self.table.take() {
-                    self.push_block(Block::Table(Table {
-                        header: t.header,
-                        rows: t.rows,
-                    }));
+                    self.push_block(Block::Table(t.table));
                 }
             }
             TagEnd::Link | TagEnd::Strikethrough | TagEnd::Emphasis | TagEnd::Strong
@@ -541,7 +555,7 @@ impl<'a> Reader<'_, 'a> {
     /// Starts gathering the inlines of a new block.
     fn begin_inlines(&mut self) {
         self.stack.clear();
-        self.stack.push((Frame::Root, Vec::new()));
+        self.stack.push((Frame::Root, std::mem::take(&mut self.spare)));
         self.overflow = 0;
     }
 
@@ -552,7 +566,7 @@ impl<'a> Reader<'_, 'a> {
     }
 
     /// The inlines gathered since the enclosing block started, closing any unclosed containers.
-    fn take_inlines(&mut self) -> Vec<Inline<'a>> {
+    fn take_inlines(&mut self) -> Inlines<'a> {
         while self.stack.len() > 1 {
             if let Some((_, inner)) = self.stack.pop() {
                 if let Some((_, outer)) = self.stack.last_mut() {
@@ -560,7 +574,12 @@ impl<'a> Reader<'_, 'a> {
                 }
             }
         }
-        self.stack.pop().map(|(_, i)| i).unwrap_or_default()
+        let Some((_, mut root)) = self.stack.pop() else {
+            return Inlines::new();
+        };
+        let inlines = root.drain(..).collect();
+        self.spare = root;
+        inlines
     }
 
     fn push_block(&mut self, block: Block<'a>) {
@@ -613,18 +632,19 @@ mod tests {
             t.header.iter().map(Cell::text).collect::<Vec<_>>(),
             ["Field", "Type"]
         );
-        assert_eq!(t.rows[0].line, 9);
+        let rows: Vec<Row> = t.rows().collect();
+        assert_eq!(rows[0].line, 9);
         assert_eq!(
-            t.rows[0].cells[1].inlines,
-            vec![Inline::Link {
+            rows[0].cells[1].inlines.as_slice(),
+            [Inline::Link {
                 dest: "../Y.md".into(),
                 inner: vec![Inline::Text("?X\\Y".into())]
             }]
         );
-        assert_eq!(t.rows[1].cells[0].text(), "a|b");
-        assert_eq!(t.rows[1].cells[1].text(), "array<string>\nx");
+        assert_eq!(rows[1].cells[0].text(), "a|b");
+        assert_eq!(rows[1].cells[1].text(), "array<string>\nx");
         let lines = Lines::new(text);
-        let (line, rel) = lines.snippet(&t.rows[0].cells[1].span);
+        let (line, rel) = lines.snippet(&rows[0].cells[1].span);
         assert_eq!(&line[rel], "[?X\\Y](../Y.md)");
     }
 
@@ -638,8 +658,7 @@ mod tests {
             panic!("no table")
         };
         let texts: Vec<Vec<String>> = t
-            .rows
-            .iter()
+            .rows()
             .map(|r| r.cells.iter().map(Cell::text).collect())
             .collect();
         assert_eq!(texts, [vec!["1", "2"], vec!["x", "", "z"], vec!["5", "6"]]);

@@ -225,7 +225,7 @@ impl Context<'_> {
             return Vec::new();
         };
         let mut fields = Vec::new();
-        for row in &table.rows {
+        for row in table.rows() {
             if row.cells.len() < table.header.len() {
                 let message = format!(
                     "this row has {} cells where the header has {}",
@@ -251,7 +251,7 @@ impl Context<'_> {
 
     fn field(
         &mut self,
-        row: &Row,
+        row: Row,
         name_cell: &Cell,
         type_cell: &Cell,
         col: &Columns,
@@ -378,7 +378,7 @@ impl Context<'_> {
                 Block::Table(t) => {
                     let col = Columns::of(t);
                     let value_col = col.value.or(col.field).unwrap_or(0);
-                    for row in &t.rows {
+                    for row in t.rows() {
                         let name_cell = col
                             .field
                             .filter(|&i| i != value_col)
@@ -654,7 +654,7 @@ fn typed_tables<'d, 'a>(doc: &'d Doc<'a>) -> impl Iterator<Item = (&'d Table<'a>
 
 /// The cells of a column of a table, in row order (rows too short to have one skip it).
 fn column<'t, 'a>(table: &'t Table<'a>, i: usize) -> impl Iterator<Item = &'t Cell<'a>> {
-    table.rows.iter().filter_map(move |r| r.cells.get(i))
+    table.rows().filter_map(move |r| r.cells.get(i))
 }
 
 /// The Type cells of a doc, each parsed once: detection reads them in every dialect, fields in
@@ -692,7 +692,7 @@ impl TypeCells {
 
 /// The dialect a doc is written in, from its code blocks, its Type cells (parsed in `types`)
 /// and its field names.
-fn detect<'a>(doc: &'a Doc<'a>, lines: &Lines<'a>, types: &'a TypeCells) -> Dialect {
+fn detect<'d>(doc: &'d Doc<'_>, lines: &Lines<'d>, types: &'d TypeCells) -> Dialect {
     let mut clues = Clues::default();
     let blocks = doc.sections.iter().flat_map(|s| &s.blocks);
     for b in blocks {
