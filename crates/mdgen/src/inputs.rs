@@ -137,25 +137,12 @@ fn within_limits(
 /// The size of each of `docs`, asked on one thread per core: the answers wait on the file
 /// system more than on this thread (half of finding the docs, on one thread).
 fn sizes(docs: &[PathBuf]) -> Vec<std::io::Result<u64>> {
-    let size = |path: &PathBuf| std::fs::metadata(path).map(|m| m.len());
-    let threads = mdgen_ir::threads_for(docs.len(), MIN_DOCS_PER_THREAD);
-    if threads == 1 {
-        return docs.iter().map(size).collect();
-    }
-    std::thread::scope(|scope| {
-        let chunks: Vec<_> = docs
-            .chunks(docs.len().div_ceil(threads))
-            .map(|chunk| scope.spawn(move || chunk.iter().map(size).collect::<Vec<_>>()))
-            .collect();
-        chunks
-            .into_iter()
-            .flat_map(|chunk| {
-                chunk
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
+    let mut docs: Vec<&PathBuf> = docs.iter().collect();
+    let runs = mdgen_ir::map_chunks(&mut docs, MIN_DOCS_PER_THREAD, |run| {
+        let size = |path: &&PathBuf| std::fs::metadata(path).map(|m| m.len());
+        run.iter().map(size).collect::<Vec<_>>()
+    });
+    runs.into_iter().flatten().collect()
 }
 
 /// Below this many docs per thread, starting threads costs more than it saves.
