@@ -29,22 +29,77 @@ pub fn assign(
         .iter()
         .map(|(name, o)| (normalize_key(name), o))
         .collect();
-    for def in schema.types.values_mut() {
-        let TypeDef::Struct(s) = def else { continue };
-        let key = s.name.key();
-        let config = models.get(&key).copied();
-        let seen = evidence.get(&key);
-        let case = config.and_then(|c| c.wire_case).or(case);
+    let mut structs: Vec<&mut Struct> = schema
+        .types
+        .values_mut()
+        .filter_map(|def| match def {
+            TypeDef::Struct(s) => Some(s),
+            _ => None,
+        })
+        .collect();
+    // Each model's keys depend only on the tables above: the models are shared among the cores.
+    let found = mdgen_ir::map_chunks(&mut structs, MIN_STRUCTS_PER_THREAD, |run| {
+        let mut diagnostics = Diagnostics::default();
+        for s in run {
+            let key = s.name.key();
+            let config = models.get(&key).copied();
+            let keys = Keys {
+                case: config.and_then(|c| c.wire_case).or(case),
+                renames: config.map(|c| &c.rename).filter(|r| !r.is_empty()),
+                seen: evidence.get(&key),
+                convention,
+            };
+            keys.assign(s, &mut diagnostics);
+        }
+        diagnostics
+    });
+    for d in found {
+        diagnostics.extend(d);
+    }
+    if let Some(model) = models
+        .keys()
+        .find(|k| !schema.types.keys().any(|n| &n.key() == *k))
+    {
+        let message = format!("the configuration names model `{model}`, which no doc defines");
+        diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            "unknown-model",
+            "",
+            0,
+            message,
+        ));
+    }
+}
+
+/// Below this many structs per thread, starting threads costs more than it saves.
+const MIN_STRUCTS_PER_THREAD: usize = 256;
+
+/// What decides the keys of one model's fields.
+struct Keys<'a> {
+    /// The model's or the run's case.
+    case: Option<WireCase>,
+    /// The model's renames, by documented member name; `None` when it has none.
+    renames: Option<&'a BTreeMap<String, String>>,
+    /// The keys Example cells show for its fields, by field key.
+    seen: Option<&'a BTreeMap<String, (String, Source)>>,
+    convention: Option<WireCase>,
+}
+
+impl Keys<'_> {
+    /// Sets the key of each field of `s`.
+    fn assign(&self, s: &mut Struct, diagnostics: &mut Diagnostics) {
         for f in &mut s.fields {
-            let field_key = normalize_key(&f.name);
-            let renamed = config.and_then(|c| {
-                c.rename
+            // Matched by key only where there is something to match.
+            let field_key =
+                (self.renames.is_some() || self.seen.is_some()).then(|| normalize_key(&f.name));
+            let renamed = field_key.as_ref().and_then(|key| {
+                self.renames?
                     .iter()
-                    .find(|(name, _)| normalize_key(name) == field_key)
+                    .find(|(name, _)| normalize_key(name) == *key)
                     .map(|(_, wire)| wire)
             });
-            let example = seen.and_then(|s| s.get(&field_key));
-            f.wire = match (renamed, case, example, convention) {
+            let example = field_key.as_ref().and_then(|key| self.seen?.get(key));
+            f.wire = match (renamed, self.case, example, self.convention) {
                 (Some(wire), ..) => WireName {
                     name: wire.clone(),
                     basis: WireBasis::Config,
@@ -83,20 +138,7 @@ pub fn assign(
                 ));
             }
         }
-        note_assumed(s, convention, diagnostics);
-    }
-    if let Some(model) = models
-        .keys()
-        .find(|k| !schema.types.keys().any(|n| &n.key() == *k))
-    {
-        let message = format!("the configuration names model `{model}`, which no doc defines");
-        diagnostics.push(Diagnostic::new(
-            Severity::Warning,
-            "unknown-model",
-            "",
-            0,
-            message,
-        ));
+        note_assumed(s, self.convention, diagnostics);
     }
 }
 
