@@ -555,7 +555,8 @@ impl<'a> Reader<'_, 'a> {
     /// Starts gathering the inlines of a new block.
     fn begin_inlines(&mut self) {
         self.stack.clear();
-        self.stack.push((Frame::Root, std::mem::take(&mut self.spare)));
+        self.stack
+            .push((Frame::Root, std::mem::take(&mut self.spare)));
         self.overflow = 0;
     }
 
