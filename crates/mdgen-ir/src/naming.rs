@@ -127,26 +127,25 @@ impl WireCase {
             WireCase::Pascal => ("", true, true, false),
             WireCase::Camel => ("", false, true, false),
         };
-        let case = |b: u8, upper: bool| {
-            char::from(if upper {
-                b.to_ascii_uppercase()
-            } else {
-                b.to_ascii_lowercase()
-            })
-        };
         let mut out = String::with_capacity(name.len() + 4);
         let mut first = true;
+        // Words are ASCII letters and digits: each is copied whole and cased in place.
         for_each_word(name, |word| {
             if !first {
                 out.push_str(sep);
             }
-            let mut bytes = word.bytes();
-            out.extend(
-                bytes
-                    .next()
-                    .map(|b| case(b, if first { first_upper } else { others_upper })),
-            );
-            out.extend(bytes.map(|b| case(b, rest_upper)));
+            let start = out.len();
+            out.push_str(word);
+            let word = &mut out[start..];
+            if rest_upper {
+                word.make_ascii_uppercase();
+            } else {
+                word.make_ascii_lowercase();
+            }
+            let upper = if first { first_upper } else { others_upper };
+            if let Some(initial) = word.get_mut(..1).filter(|_| upper) {
+                initial.make_ascii_uppercase();
+            }
             first = false;
         });
         out
