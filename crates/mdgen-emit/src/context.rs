@@ -5,8 +5,8 @@ use crate::recursion::Recursion;
 use crate::resolve::Resolver;
 use crate::traits::{self, Derives};
 use crate::{Deps, Options};
+use foldhash::{HashMap, HashMapExt};
 use mdgen_ir::{Diagnostic, Diagnostics, Schema, Severity, Source, TypeName, TypeRef};
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// What every item emitter reads and none changes: built once per [`crate::emit`] run and

@@ -7,9 +7,9 @@ use crate::ident::{self, Case};
 use crate::lints::variant_names_may_repeat;
 use crate::syntax::{self, key_value, str_lit, Arm, Attr, Expr, FromImpl, Pat, Text, Ty, Variant};
 use crate::types::STRING;
+use foldhash::{HashSet, HashSetExt};
 use mdgen_ir::{Diagnostic, Enum, EnumValue, EnumWire, Severity};
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 /// The doc line of an enum whose values were only seen in examples.
 const INFERRED_NOTE: &str =
@@ -171,8 +171,8 @@ pub fn emit(ctx: &mut Ctx, e: &Enum) -> Vec<String> {
 
 /// The values of `e`, without any whose wire value an earlier one already has (warned).
 fn unique_values<'e>(ctx: &mut Ctx, e: &'e Enum) -> Vec<&'e EnumValue> {
-    let mut seen = HashSet::new();
-    let mut kept = Vec::new();
+    let mut seen = HashSet::with_capacity(e.values.len());
+    let mut kept = Vec::with_capacity(e.values.len());
     for v in &e.values {
         if seen.insert(&v.value) {
             kept.push(v);

@@ -1,9 +1,10 @@
 //! Rust identifiers from documented names: case conversion, keywords, collisions.
 
+use foldhash::{HashSet, HashSetExt};
 use mdgen_ir::WireCase;
-use std::collections::HashSet;
 
-/// Keywords (strict and reserved, edition 2015 to 2024) that need `r#` to be identifiers.
+/// Keywords (strict and reserved, edition 2015 to 2024) that need `r#` to be identifiers, in
+/// sorted order (searched by bisection).
 const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
     "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
@@ -42,7 +43,7 @@ pub fn sanitize(name: &str, case: Case, fallback: &str) -> String {
     }
     if NOT_RAW.contains(&text.as_str()) {
         text.push('_');
-    } else if KEYWORDS.contains(&text.as_str()) {
+    } else if KEYWORDS.binary_search(&text.as_str()).is_ok() {
         text.insert_str(0, "r#");
     }
     text
@@ -140,6 +141,11 @@ mod tests {
         assert_eq!(snake("async"), "r#async");
         assert_eq!(snake("gen"), "r#gen");
         assert!(syn::parse_str::<syn::Ident>("r#type").is_ok());
+    }
+
+    #[test]
+    fn keywords_are_sorted_for_bisection() {
+        assert!(KEYWORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Which references need a `Box` to give recursive types a finite size.
 
 use crate::resolve::Resolver;
+use foldhash::HashMap;
 use mdgen_ir::{Schema, TypeDef, TypeName, TypeRef};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// The strongly connected components of the graph of direct references: a field or union
 /// member that is a named type itself, not inside a `Vec` or map (those already add

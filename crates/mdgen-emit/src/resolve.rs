@@ -1,7 +1,7 @@
 //! Which model a `Named` reference points to.
 
+use foldhash::{HashMap, HashMapExt};
 use mdgen_ir::{Schema, TypeDef, TypeName, TypeRef};
-use std::collections::HashMap;
 
 /// Looks up `Named` references: by exact name, else by [`TypeName::key`] when that is unique.
 pub struct Resolver<'a> {

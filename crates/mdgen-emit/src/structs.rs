@@ -6,9 +6,9 @@ use crate::ident::{self, Case};
 use crate::rename::{field_renames, FieldRenames};
 use crate::syntax::{self, Attr, Ty};
 use crate::types::has_decimal;
+use foldhash::{HashSet, HashSetExt};
 use mdgen_ir::{Diagnostic, Field, Severity, Source, Struct};
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 /// The note added to the docs of a field that holds a decimal.
 const DECIMAL_NOTE: &str =
@@ -81,8 +81,8 @@ pub fn emit(ctx: &mut Ctx, s: &Struct) -> Vec<String> {
 
 /// The fields of `s`, without any whose wire name an earlier field already has (warned).
 fn unique_wire_names<'s>(ctx: &mut Ctx, s: &'s Struct) -> Vec<&'s Field> {
-    let mut seen = HashSet::new();
-    let mut kept = Vec::new();
+    let mut seen = HashSet::with_capacity(s.fields.len());
+    let mut kept = Vec::with_capacity(s.fields.len());
     for f in &s.fields {
         if seen.insert(f.wire.name.as_str()) {
             kept.push(f);

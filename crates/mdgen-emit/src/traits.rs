@@ -4,9 +4,9 @@ use crate::enums::{self, EnumKind};
 use crate::resolve::Resolver;
 use crate::syntax::Attr;
 use crate::types::ConstKind;
+use foldhash::HashMap;
 use mdgen_ir::{Schema, TypeDef, TypeName, TypeRef};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// The optional derives of one type.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -1,11 +1,12 @@
 //! Fusion: the docs of one model from several dialects or versions → one model that keeps the
 //! strongest evidence of each fact, and every source of it.
 
+use foldhash::{HashMap, HashMapExt, HashSet};
 use mdgen_ir::{
     normalize_key, Diagnostic, Diagnostics, Enum, EnumValue, EnumWire, Field, Schema, Severity,
     Source, Struct, TypeDef, TypeName, TypeRef, Union,
 };
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// Fuses models by normalized name. `docs` must come in a deterministic order (by path).
 pub fn fuse(docs: Vec<TypeDef>, diagnostics: &mut Diagnostics) -> Schema {

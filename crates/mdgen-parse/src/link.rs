@@ -3,11 +3,12 @@
 //! both with a warning, never an error.
 
 use crate::model::Snippets;
+use foldhash::{HashMap, HashSet};
 use mdgen_ir::{
     Diagnostic, Diagnostics, Enum, EnumValue, EnumWire, Field, Schema, Severity, Source, TypeDef,
     TypeName, TypeRef,
 };
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// Resolves every [`TypeRef::Named`] in `schema`.
 pub fn link(schema: &mut Schema, snippets: &Snippets, diagnostics: &mut Diagnostics) {

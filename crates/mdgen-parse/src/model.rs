@@ -2,11 +2,12 @@
 
 use crate::markdown::{self, Block, Cell, Doc, Lines, Row, Section, Table};
 use crate::notation::{self, Clues, Dialect, InlineUnion, Notation};
+use foldhash::HashMap;
 use mdgen_ir::{
     Diagnostic, Diagnostics, Enum, EnumValue, EnumWire, Evidence, Field, Severity, Source, Struct,
     TypeDef, TypeName, TypeRef, Union, Variant,
 };
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 

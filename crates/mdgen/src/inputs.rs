@@ -1,10 +1,10 @@
 //! Finding and reading the input docs.
 
 use crate::Error;
+use foldhash::{HashMap, HashMapExt, HashSet};
 use mdgen_ir::{Diagnostic, Diagnostics, Severity};
 use mdgen_parse::{Input, InputFile, Parsed};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use walkdir::WalkDir;
