@@ -51,13 +51,13 @@ fn type_idents(schema: &Schema) -> (HashMap<&TypeName, String>, Diagnostics) {
         .map(|n| ident::sanitize(&n.0, Case::Pascal, "Model"))
         .collect();
     let mut idents = HashMap::new();
-    for (i, (text, clash)) in ident::dedupe(&bases, Case::Pascal).into_iter().enumerate() {
-        if let Some(first) = clash {
+    for (i, (text, clash)) in ident::dedupe(bases, Case::Pascal).into_iter().enumerate() {
+        if let Some(clash) = clash {
             diagnostics.push(collision(
                 schema.types[names[i]].sources(),
                 &format!("type `{}`", names[i]),
-                &format!("type `{}`", names[first]),
-                &bases[i],
+                &format!("type `{}`", names[clash.first]),
+                &clash.base,
                 &text,
             ));
         }

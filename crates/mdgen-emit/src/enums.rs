@@ -43,7 +43,7 @@ pub fn kind(e: &Enum) -> EnumKind {
 
 /// One documented value with its variant identifier.
 struct Member<'e> {
-    ident: String,
+    ident: &'e str,
     value: &'e EnumValue,
 }
 
@@ -55,14 +55,14 @@ pub fn emit(ctx: &mut Ctx, e: &Enum) -> Vec<String> {
     };
     let values = unique_values(ctx, e);
     let bases: Vec<String> = values.iter().map(|v| variant_base(v)).collect();
-    let deduped = ident::dedupe(&bases, Case::Pascal);
+    let deduped = ident::dedupe(bases, Case::Pascal);
     for (i, (text, clash)) in deduped.iter().enumerate() {
-        if let Some(first) = clash {
+        if let Some(clash) = clash {
             ctx.diagnostics.push(collision(
                 &e.sources,
                 &format!("value {} of `{}`", wire_text(&values[i].value), e.name),
-                &format!("value {}", wire_text(&values[*first].value)),
-                &bases[i],
+                &format!("value {}", wire_text(&values[clash.first].value)),
+                &clash.base,
                 text,
             ));
         }
@@ -78,26 +78,21 @@ pub fn emit(ctx: &mut Ctx, e: &Enum) -> Vec<String> {
         .chain((2..).map(|n| format!("UnknownValue{n}")))
         .find(|c| !taken.contains(c.as_str()))
         .unwrap_or_default();
-    let members: Vec<Member> = deduped
+    let kind = kind(e);
+    let mut variants: Vec<Variant> = deduped
         .into_iter()
         .zip(&values)
-        .map(|((ident, _), value)| Member { ident, value })
-        .collect();
-    let kind = kind(e);
-
-    let mut variants: Vec<Variant> = members
-        .iter()
-        .map(|m| {
-            let mut attrs = docs::attrs(docs::lines(m.value.doc.as_deref()));
-            if m.value.deprecated {
+        .map(|((ident, _), value)| {
+            let mut attrs = docs::attrs(docs::lines(value.doc.as_deref()));
+            if value.deprecated {
                 attrs.push(Attr::Path("deprecated"));
             }
-            if let (EnumWire::Str(wire), EnumKind::Str) = (&m.value.value, kind) {
+            if let (EnumWire::Str(wire), EnumKind::Str) = (&value.value, kind) {
                 attrs.push(Attr::serde(key_value("rename", wire)));
             }
             Variant {
                 attrs,
-                name: m.ident.clone(),
+                name: ident,
                 ty: None,
             }
         })
@@ -138,10 +133,17 @@ pub fn emit(ctx: &mut Ctx, e: &Enum) -> Vec<String> {
         attrs.push(Attr::List("serde", items));
     }
     let mut items = vec![syntax::enum_item(&attrs, name, &variants)];
+    let members = || -> Vec<Member> {
+        let idents = variants.iter().map(|v| v.name.as_str());
+        let pairs = idents.zip(&values);
+        pairs
+            .map(|(ident, value)| Member { ident, value })
+            .collect()
+    };
     let impls = match kind {
         EnumKind::Str => None,
-        EnumKind::Int => Some(int_impls(name, &catch_all, &members)),
-        EnumKind::Mixed => Some(mixed_impls(name, &catch_all, &members)),
+        EnumKind::Int => Some(int_impls(name, &catch_all, &members())),
+        EnumKind::Mixed => Some(mixed_impls(name, &catch_all, &members())),
     };
     if let (Some(via), Some((from_wire, into_wire))) = (container_serde, impls) {
         let deprecated = e.deprecated || values.iter().any(|v| v.deprecated);
@@ -257,7 +259,7 @@ fn int_impls(name: &str, catch_all: &str, members: &[Member]) -> (Expr, Expr) {
     let ints: Vec<(i64, &str)> = members
         .iter()
         .filter_map(|m| match m.value.value {
-            EnumWire::Int(n) => Some((n, m.ident.as_str())),
+            EnumWire::Int(n) => Some((n, m.ident)),
             EnumWire::Str(_) => None,
         })
         .collect();
@@ -291,7 +293,7 @@ fn mixed_impls(name: &str, catch_all: &str, members: &[Member]) -> (Expr, Expr) 
     let mut ints = Vec::new();
     let mut back = Vec::new();
     for m in members {
-        let variant = path(name, &m.ident);
+        let variant = path(name, m.ident);
         match &m.value.value {
             EnumWire::Str(s) => {
                 strs.push(arm(str_lit(s), atom(variant.clone())));

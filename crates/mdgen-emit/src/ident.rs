@@ -54,33 +54,49 @@ pub fn unraw(text: &str) -> &str {
     text.strip_prefix("r#").unwrap_or(text)
 }
 
+/// A name that had to be renamed: the index of the earlier name it collided with, and the name
+/// it asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    pub first: usize,
+    pub base: String,
+}
+
 /// Makes `bases` unique, keeping the first of equal names and giving later ones the smallest
 /// numeric suffix (from 2) that no other name has. Returns, per name, its final text and, when
-/// it was renamed, the index of the earlier name it collided with.
-pub fn dedupe(bases: &[String], case: Case) -> Vec<(String, Option<usize>)> {
+/// it was renamed, the [`Clash`]. Names are moved, not copied: nearly all are unique already.
+pub fn dedupe(bases: Vec<String>, case: Case) -> Vec<(String, Option<Clash>)> {
     let mut all = HashSet::with_capacity(bases.len());
-    // Names are nearly always unique already.
     if bases.iter().all(|b| all.insert(unraw(b))) {
-        return bases.iter().map(|b| (b.clone(), None)).collect();
+        return bases.into_iter().map(|b| (b, None)).collect();
     }
     all.extend(bases.iter().map(|b| unraw(b)));
     let mut taken = HashSet::new();
-    let mut out = Vec::with_capacity(bases.len());
+    // The new name and the earlier name of each name renamed.
+    let mut renamed = Vec::with_capacity(bases.len());
     for (i, base) in bases.iter().enumerate() {
         if taken.insert(unraw(base).to_string()) {
-            out.push((base.clone(), None));
+            renamed.push(None);
             continue;
         }
         let first = bases.iter().position(|b| unraw(b) == unraw(base));
         let stem = unraw(base);
-        let renamed = (2..)
+        let text = (2..)
             .map(|n| with_suffix(stem, n, case))
             .find(|c| !all.contains(c.as_str()) && !taken.contains(c))
             .unwrap_or_default();
-        taken.insert(renamed.clone());
-        out.push((renamed, first.filter(|&f| f < i)));
+        taken.insert(text.clone());
+        renamed.push(Some((text, first.filter(|&f| f < i))));
     }
-    out
+    bases
+        .into_iter()
+        .zip(renamed)
+        .map(|(base, renamed)| match renamed {
+            None => (base, None),
+            Some((text, None)) => (text, None),
+            Some((text, Some(first))) => (text, Some(Clash { first, base })),
+        })
+        .collect()
 }
 
 /// `stem` with the number `n` appended so the result stays lint-clean in `case`.
@@ -175,14 +191,20 @@ mod tests {
     #[test]
     fn collisions_get_the_smallest_free_suffix() {
         let bases: Vec<String> = ["user", "user", "user_2", "user"].map(String::from).into();
-        let out = dedupe(&bases, Case::Snake);
+        let out = dedupe(bases, Case::Snake);
+        let clash = |first| {
+            Some(Clash {
+                first,
+                base: "user".to_string(),
+            })
+        };
         assert_eq!(
             out,
             vec![
                 ("user".to_string(), None),
-                ("user_3".to_string(), Some(0)),
+                ("user_3".to_string(), clash(0)),
                 ("user_2".to_string(), None),
-                ("user_4".to_string(), Some(0)),
+                ("user_4".to_string(), clash(0)),
             ]
         );
     }
@@ -192,13 +214,13 @@ mod tests {
         let bases: Vec<String> = ["Employee4", "Employee4", "Self_", "Self_"]
             .map(String::from)
             .into();
-        let out: Vec<String> = dedupe(&bases, Case::Pascal)
+        let out: Vec<String> = dedupe(bases, Case::Pascal)
             .into_iter()
             .map(|(t, _)| t)
             .collect();
         assert_eq!(out, ["Employee4", "Employee4_2", "Self_", "Self2"]);
         let raw: Vec<String> = ["r#type", "r#type"].map(String::from).into();
-        let out: Vec<String> = dedupe(&raw, Case::Snake)
+        let out: Vec<String> = dedupe(raw, Case::Snake)
             .into_iter()
             .map(|(t, _)| t)
             .collect();

@@ -31,14 +31,14 @@ pub fn emit(ctx: &mut Ctx, s: &Struct) -> Vec<String> {
             ident::sanitize(documented, Case::Snake, "field")
         })
         .collect();
-    let idents = ident::dedupe(&bases, Case::Snake);
+    let idents = ident::dedupe(bases, Case::Snake);
     for (i, (text, clash)) in idents.iter().enumerate() {
-        if let Some(first) = clash {
+        if let Some(clash) = clash {
             ctx.diagnostics.push(collision(
                 &sources(fields[i], s),
                 &format!("field `{}` of `{}`", fields[i].name, s.name),
-                &format!("field `{}`", fields[*first].name),
-                &bases[i],
+                &format!("field `{}`", fields[clash.first].name),
+                &clash.base,
                 text,
             ));
         }

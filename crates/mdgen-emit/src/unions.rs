@@ -48,14 +48,14 @@ pub fn emit(ctx: &mut Ctx, u: &Union) -> Vec<String> {
     variants.sort_by_key(|v| specificity(&v.ty, ctx.resolver));
 
     let bases: Vec<String> = variants.iter().map(|v| variant_base(v)).collect();
-    let deduped = ident::dedupe(&bases, Case::Pascal);
+    let deduped = ident::dedupe(bases, Case::Pascal);
     for (i, (text, clash)) in deduped.iter().enumerate() {
-        if let Some(first) = clash {
+        if let Some(clash) = clash {
             ctx.diagnostics.push(collision(
                 &u.sources,
                 &format!("member `{}` of `{}`", variants[i].name, u.name),
-                &format!("member `{}`", variants[*first].name),
-                &bases[i],
+                &format!("member `{}`", variants[clash.first].name),
+                &clash.base,
                 text,
             ));
         }
