@@ -221,7 +221,10 @@ fn block_item<'a, M: Member>(
     name: &'a str,
     members: &'a [M],
 ) -> String {
-    let mut lines = Lines::default();
+    // Room for a line or two per member: the text is not copied as it grows.
+    let mut lines = Lines {
+        out: String::with_capacity(64 * (attrs.len() + members.len() + 1)),
+    };
     lines.attrs(0, attrs);
     lines.out.push_str(keyword);
     lines.out.push_str(name);
@@ -307,7 +310,6 @@ pub fn from_impl(i: &FromImpl) -> String {
 /// line that fits; most do. A longer one is laid out by the printer on its own, in the state
 /// the printer is in there within the whole item: at the start of a line, in a broken box
 /// indented `depth` levels.
-#[derive(Default)]
 struct Lines {
     out: String,
 }
