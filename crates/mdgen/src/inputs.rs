@@ -1,7 +1,7 @@
 //! Finding and reading the input docs.
 
 use crate::Error;
-use foldhash::{HashMap, HashMapExt, HashSet};
+use foldhash::HashSet;
 use mdgen_ir::{Diagnostic, Diagnostics, Severity};
 use mdgen_parse::{Input, InputFile, Parsed};
 use std::borrow::Cow;
@@ -63,7 +63,11 @@ pub(crate) fn collect_within(paths: &[PathBuf], limits: Limits) -> Result<Inputs
         roots: Vec::new(),
         diagnostics: Diagnostics::default(),
     };
-    let mut found = Found::default();
+    let mut found = Found {
+        // One input reaches a file twice only through a symbolic link; several can overlap.
+        track: paths.len() > 1,
+        ..Found::default()
+    };
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => Error::MissingInput { path: path.clone() },
@@ -83,7 +87,7 @@ pub(crate) fn collect_within(paths: &[PathBuf], limits: Limits) -> Result<Inputs
                     "no .md or .mdx files in this folder",
                 ));
             }
-        } else if found.seen.insert(canonical) {
+        } else if !found.track || found.seen.insert(canonical) {
             inputs.read.push(path.clone());
             found.docs.push(path.clone());
         }
@@ -160,12 +164,14 @@ fn too_large(path: &Path, size: u64, limit: u64) -> Diagnostic {
 struct Found {
     docs: Vec<PathBuf>,
     seen: HashSet<PathBuf>,
+    /// Whether a file can be reached twice, so that `seen` must be kept.
+    track: bool,
 }
 
 /// Finds the docs under `root` (whose canonical path is `canonical`); returns how many there
-/// are, those found before through another input included. Canonical paths, which tell when two
-/// paths are one file, are built from the folder's as the walk goes down; only a symbolic link
-/// costs a `canonicalize`.
+/// are, those found before through another input included. Where a file can be reached twice,
+/// the canonical paths that tell so are built from the folder's as the walk goes down; only a
+/// symbolic link costs a `canonicalize`.
 fn collect_folder(
     root: &Path,
     canonical: PathBuf,
@@ -192,17 +198,20 @@ fn collect_folder(
             Err(e) => e.path().unwrap_or(root),
         })
     });
-    // The canonical path of each folder entered, by its path in the walk.
-    let mut folders: HashMap<PathBuf, PathBuf> = HashMap::new();
+    let track = found.track || walk.iter().flatten().any(|e| e.path_is_symlink());
+    // The canonical path of each folder the walk is in, by depth: in this order, the folder an
+    // entry is in is the last one entered one level up.
+    let mut folders: Vec<PathBuf> = Vec::new();
     for entry in walk {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(root).to_path_buf();
             Error::io(path, e.into())
         })?;
         let is_dir = entry.file_type().is_dir();
-        let parent = entry.path().parent().and_then(|p| folders.get(p));
-        let key = match parent {
-            _ if entry.depth() == 0 => canonical.clone(),
+        let depth = entry.depth();
+        let key = match depth.checked_sub(1).and_then(|up| folders.get(up)) {
+            _ if !track => PathBuf::new(),
+            _ if depth == 0 => canonical.clone(),
             Some(parent) if !entry.path_is_symlink() => parent.join(entry.file_name()),
             _ => entry
                 .path()
@@ -211,10 +220,11 @@ fn collect_folder(
         };
         if is_dir {
             inputs.read.push(entry.path().to_path_buf());
-            folders.insert(entry.into_path(), key);
+            folders.truncate(depth);
+            folders.push(key);
         } else {
             docs += 1;
-            if found.seen.insert(key) {
+            if !track || found.seen.insert(key) {
                 inputs.read.push(entry.path().to_path_buf());
                 found.docs.push(entry.into_path());
             }
@@ -507,6 +517,28 @@ mod tests {
         let inputs = collect(&again).unwrap();
         assert_eq!(inputs.docs.len(), 1);
         assert!(inputs.diagnostics.0.is_empty(), "{:?}", inputs.diagnostics);
+    }
+
+    #[test]
+    fn overlapping_inputs_read_each_doc_once_at_any_depth() {
+        let dir = tempfile::tempdir().unwrap();
+        let docs = dir.path().join("docs");
+        for name in ["sub/a.md", "sub/deep/b.md", "z/c.md"] {
+            touch(&docs.join(name), "# A");
+        }
+        // Each file's canonical path is built from the folder it is in: leaving `sub/deep` for
+        // `z` must not keep `deep` as the folder.
+        let again = [docs.clone(), docs.join("z"), docs.join("sub/deep")];
+        let inputs = collect(&again).unwrap();
+        let names: Vec<_> = inputs
+            .docs
+            .iter()
+            .map(|p| p.strip_prefix(&docs).unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            ["sub/a.md", "sub/deep/b.md", "z/c.md"].map(Path::new)
+        );
     }
 
     #[test]
