@@ -14,6 +14,8 @@ use walkdir::WalkDir;
 pub(crate) struct Inputs {
     /// Every doc, in input order, each folder's docs sorted by path.
     pub docs: Vec<PathBuf>,
+    /// The size of each doc in bytes, as measured.
+    pub sizes: Vec<u64>,
     /// The largest doc read, in bytes.
     pub doc_limit: u64,
     /// Every file and folder read (for `cargo:rerun-if-changed`).
@@ -58,6 +60,7 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Result<Inputs, Error> {
 pub(crate) fn collect_within(paths: &[PathBuf], limits: Limits) -> Result<Inputs, Error> {
     let mut inputs = Inputs {
         docs: Vec::new(),
+        sizes: Vec::new(),
         doc_limit: limits.doc,
         read: Vec::new(),
         roots: Vec::new(),
@@ -92,7 +95,7 @@ pub(crate) fn collect_within(paths: &[PathBuf], limits: Limits) -> Result<Inputs
             found.docs.push(path.clone());
         }
     }
-    inputs.docs = within_limits(found.docs, limits, &mut inputs.diagnostics)?;
+    (inputs.docs, inputs.sizes) = within_limits(found.docs, limits, &mut inputs.diagnostics)?;
     Ok(inputs)
 }
 
@@ -103,21 +106,23 @@ impl Inputs {
     /// limit since it was measured is reported and left out.
     pub fn parse(&mut self, options: &mdgen_parse::Options) -> Result<Parsed, Error> {
         let reader = Reader::new(self.doc_limit);
-        let parsed =
-            mdgen_parse::parse_inputs(reader.pending(std::mem::take(&mut self.docs)), options);
+        let docs = std::mem::take(&mut self.docs);
+        let pending = reader.pending(docs, std::mem::take(&mut self.sizes));
+        let parsed = mdgen_parse::parse_inputs(pending, options);
         reader.finish(&mut self.diagnostics)?;
         Ok(parsed)
     }
 }
 
-/// The docs no larger than `limits.doc`, the others reported; fails when those come to more
-/// than `limits.total`.
+/// The docs no larger than `limits.doc` and their sizes, the others reported; fails when those
+/// come to more than `limits.total`.
 fn within_limits(
     docs: Vec<PathBuf>,
     limits: Limits,
     diagnostics: &mut Diagnostics,
-) -> Result<Vec<PathBuf>, Error> {
+) -> Result<(Vec<PathBuf>, Vec<u64>), Error> {
     let mut kept = Vec::with_capacity(docs.len());
+    let mut kept_sizes = Vec::with_capacity(docs.len());
     let mut total: u64 = 0;
     let sizes = sizes(&docs);
     for (path, size) in docs.into_iter().zip(sizes) {
@@ -128,6 +133,7 @@ fn within_limits(
         }
         total = total.saturating_add(size);
         kept.push(path);
+        kept_sizes.push(size);
     }
     if total > limits.total {
         return Err(Error::InputsTooLarge {
@@ -135,7 +141,7 @@ fn within_limits(
             limit: limits.total,
         });
     }
-    Ok(kept)
+    Ok((kept, kept_sizes))
 }
 
 /// The size of each of `docs`, asked on one thread per core: the answers wait on the file
@@ -264,6 +270,8 @@ struct Reader {
 struct Pending<'r> {
     index: usize,
     path: PathBuf,
+    /// Its size when measured.
+    size: u64,
     reader: &'r Reader,
 }
 
@@ -273,7 +281,8 @@ impl<'r> Input<'r> for Pending<'r> {
     }
 
     fn read(self) -> Option<Cow<'r, InputFile>> {
-        self.reader.read(self.index, self.path).map(Cow::Owned)
+        let doc = self.reader.read(self.index, self.path, self.size);
+        doc.map(Cow::Owned)
     }
 }
 
@@ -285,20 +294,25 @@ impl Reader {
         }
     }
 
-    /// `docs`, in input order, to be read by this reader.
-    fn pending(&self, docs: Vec<PathBuf>) -> Vec<Pending<'_>> {
-        let pending = |(index, path)| Pending {
+    /// `docs`, in input order and of the `sizes` measured, to be read by this reader.
+    fn pending(&self, docs: Vec<PathBuf>, sizes: Vec<u64>) -> Vec<Pending<'_>> {
+        let pending = |(index, (path, size))| Pending {
             index,
             path,
+            size,
             reader: self,
         };
-        docs.into_iter().enumerate().map(pending).collect()
+        docs.into_iter()
+            .zip(sizes)
+            .enumerate()
+            .map(pending)
+            .collect()
     }
 
-    /// The doc at `path`, the `index`th in input order; `None` if it cannot be read or holds
-    /// more than the limit.
-    fn read(&self, index: usize, path: PathBuf) -> Option<InputFile> {
-        let failure = match read_at_most(&path, self.limit) {
+    /// The doc at `path`, the `index`th in input order, of `size` bytes when measured; `None` if
+    /// it cannot be read or holds more than the limit.
+    fn read(&self, index: usize, path: PathBuf, size: u64) -> Option<InputFile> {
+        let failure = match read_at_most(&path, self.limit, size) {
             Ok(Some(bytes)) => return Some(InputFile { path, bytes }),
             Ok(None) => Ok(too_large(&path, self.limit.saturating_add(1), self.limit)),
             Err(e) => Err(Error::io(path, e)),
@@ -323,11 +337,11 @@ impl Reader {
     }
 }
 
-/// The bytes of the file at `path`, or `None` when it holds more than `limit`.
-fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+/// The bytes of the file at `path`, or `None` when it holds more than `limit`. `size` is what
+/// it held when measured (its size is not asked again): room for that much is made at once.
+fn read_at_most(path: &Path, limit: u64, size: u64) -> std::io::Result<Option<Vec<u8>>> {
     use std::io::Read;
     let file = std::fs::File::open(path)?;
-    let size = file.metadata().map_or(0, |m| m.len());
     let mut bytes = Vec::with_capacity(usize::try_from(size.min(limit)).unwrap_or(0));
     file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
@@ -346,8 +360,9 @@ mod tests {
     /// The docs of `inputs`, read in input order.
     fn files(inputs: &Inputs) -> Vec<InputFile> {
         let reader = Reader::new(inputs.doc_limit);
-        let docs = inputs.docs.iter().cloned().enumerate();
-        docs.filter_map(|(i, path)| reader.read(i, path)).collect()
+        let docs = inputs.docs.iter().cloned().zip(&inputs.sizes).enumerate();
+        let read = |(i, (path, size)): (usize, (PathBuf, &u64))| reader.read(i, path, *size);
+        docs.filter_map(read).collect()
     }
 
     #[test]
@@ -474,10 +489,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("grown.md");
         touch(&path, "0123456789");
-        assert_eq!(read_at_most(&path, 10).unwrap().unwrap(), b"0123456789");
-        assert_eq!(read_at_most(&path, 9).unwrap(), None);
+        assert_eq!(read_at_most(&path, 10, 10).unwrap().unwrap(), b"0123456789");
+        assert_eq!(read_at_most(&path, 9, 10).unwrap(), None);
+        // A file that grew or shrank since it was measured is read whole all the same.
+        assert_eq!(read_at_most(&path, 10, 4).unwrap().unwrap(), b"0123456789");
+        assert_eq!(read_at_most(&path, 10, 20).unwrap().unwrap(), b"0123456789");
         let reader = Reader::new(9);
-        assert!(reader.read(0, path).is_none());
+        assert!(reader.read(0, path, 10).is_none());
         let mut diagnostics = Diagnostics::default();
         reader.finish(&mut diagnostics).unwrap();
         assert_eq!(diagnostics.0[0].kind, "doc-too-large");
