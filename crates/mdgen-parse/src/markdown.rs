@@ -300,6 +300,8 @@ enum Frame<'a> {
 
 #[derive(Default)]
 struct TableBuilder<'a> {
+    /// How many lines the table spans, from its first to its last.
+    lines: usize,
     in_head: bool,
     table: Table<'a>,
     /// The open row's line, and where its cells start.
@@ -365,7 +367,12 @@ impl<'a> Reader<'_, 'a> {
                 self.in_paragraph = true;
                 self.begin_inlines();
             }
-            Tag::Table(_) => self.table = Some(TableBuilder::default()),
+            Tag::Table(_) => {
+                self.table = Some(TableBuilder {
+                    lines: self.lines.line_of(range.end).saturating_sub(line) as usize,
+                    ..TableBuilder::default()
+                })
+            }
             Tag::TableHead => {
                 if let Some(t) = &mut self.table {
                     t.in_head = true;
@@ -481,6 +488,10 @@ impl<'a> Reader<'_, 'a> {
                 if let Some(t) = &mut self.table {
                     t.in_head = false;
                     t.row = None;
+                    // A row a line below the header and its rule, most tables.
+                    let rows = t.lines.saturating_sub(1);
+                    t.table.rows.reserve(rows);
+                    t.table.cells.reserve(rows * t.table.header.len());
                 }
             }
             TagEnd::TableRow => {

@@ -127,6 +127,8 @@ struct Flat {
 
 impl Flat {
     fn push_text(&mut self, text: &str, link: Option<usize>, delim: bool) {
+        // At most one char per byte.
+        self.chars.reserve(text.len());
         self.chars.extend(text.chars().map(|c| (c, link, delim)));
     }
 
