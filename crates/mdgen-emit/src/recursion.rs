@@ -3,7 +3,6 @@
 use crate::resolve::Resolver;
 use foldhash::HashMap;
 use mdgen_ir::{Schema, TypeDef, TypeName, TypeRef};
-use std::collections::BTreeMap;
 
 /// The strongly connected components of the graph of direct references: a field or union
 /// member that is a named type itself, not inside a `Vec` or map (those already add
@@ -11,41 +10,48 @@ use std::collections::BTreeMap;
 /// in one component: linear in the types and references, however long the chains of models
 /// that reference each other.
 pub struct Recursion<'a> {
-    component: HashMap<&'a TypeName, usize>,
+    /// Each type's place in the schema, by which the components below are listed.
+    place: HashMap<&'a TypeName, usize>,
+    component: Vec<usize>,
     /// The same through union members that are unions only.
-    union_component: HashMap<&'a TypeName, usize>,
+    union_component: Vec<usize>,
 }
 
 impl<'a> Recursion<'a> {
     pub fn new(schema: &'a Schema, resolver: &Resolver<'a>) -> Self {
+        let place: HashMap<&TypeName, usize> = schema
+            .types
+            .keys()
+            .enumerate()
+            .map(|(i, n)| (n, i))
+            .collect();
+        let defs: Vec<&TypeDef> = schema.types.values().collect();
         let direct = |ty: &TypeRef| match ty {
-            TypeRef::Named(n) => resolver.resolve(n),
+            TypeRef::Named(n) => resolver.resolve(n).and_then(|n| place.get(n).copied()),
             _ => None,
         };
-        let mut edges: Edges = BTreeMap::new();
-        let mut union_edges: Edges = BTreeMap::new();
-        for (name, def) in &schema.types {
+        let mut edges = Vec::with_capacity(defs.len());
+        let mut union_edges = Vec::with_capacity(defs.len());
+        for def in &defs {
             let (to, to_unions) = match def {
                 TypeDef::Struct(s) => (
                     s.fields.iter().filter_map(|f| direct(&f.ty)).collect(),
                     vec![],
                 ),
                 TypeDef::Union(u) => {
-                    let to: Vec<&TypeName> =
-                        u.variants.iter().filter_map(|v| direct(&v.ty)).collect();
-                    let unions = to
-                        .iter()
-                        .copied()
-                        .filter(|n| matches!(schema.types[*n], TypeDef::Union(_)));
+                    let to: Vec<usize> = u.variants.iter().filter_map(|v| direct(&v.ty)).collect();
+                    let unions = to.iter().copied();
+                    let unions = unions.filter(|&t| matches!(defs[t], TypeDef::Union(_)));
                     let unions = unions.collect();
                     (to, unions)
                 }
                 TypeDef::Enum(_) => (vec![], vec![]),
             };
-            edges.insert(name, to);
-            union_edges.insert(name, to_unions);
+            edges.push(to);
+            union_edges.push(to_unions);
         }
         Recursion {
+            place,
             component: components(&edges),
             union_component: components(&union_edges),
         }
@@ -54,7 +60,7 @@ impl<'a> Recursion<'a> {
     /// Whether the member of type `ty` of `owner` must be boxed: `ty` names a type from which
     /// `owner` is reachable again (or `owner` itself).
     pub fn needs_box(&self, owner: &TypeName, ty: &TypeRef, resolver: &Resolver) -> bool {
-        cycles(&self.component, owner, ty, resolver)
+        self.cycles(&self.component, owner, ty, resolver)
     }
 
     /// Whether the member `ty` of the union `owner` leads back to `owner` through unions alone:
@@ -65,30 +71,37 @@ impl<'a> Recursion<'a> {
         ty: &TypeRef,
         resolver: &Resolver,
     ) -> bool {
-        cycles(&self.union_component, owner, ty, resolver)
+        self.cycles(&self.union_component, owner, ty, resolver)
+    }
+
+    /// Whether `ty`, a member of `owner`, names `owner` or a type in its `component` (from
+    /// which `owner` is reachable, as `owner` reaches it).
+    fn cycles(
+        &self,
+        component: &[usize],
+        owner: &TypeName,
+        ty: &TypeRef,
+        resolver: &Resolver,
+    ) -> bool {
+        let TypeRef::Named(target) = ty else {
+            return false;
+        };
+        let place = |n: &TypeName| self.place.get(n).copied();
+        resolver.resolve(target).is_some_and(|t| {
+            t == owner
+                || place(t)
+                    .zip(place(owner))
+                    .is_some_and(|(t, owner)| component[t] == component[owner])
+        })
     }
 }
 
-type Edges<'a> = BTreeMap<&'a TypeName, Vec<&'a TypeName>>;
-
-/// The strongly connected component of each type along `edges`, numbered: two types share one
-/// when each reaches the other. Tarjan's algorithm, iterative, so that a chain of thousands of
-/// models does not recurse as deep.
-fn components<'a>(edges: &Edges<'a>) -> HashMap<&'a TypeName, usize> {
+/// The strongly connected component of each type along `next` (the types each type refers
+/// to, by place), numbered: two types share one when each reaches the other. Tarjan's
+/// algorithm, iterative, so that a chain of thousands of models does not recurse as deep.
+fn components(next: &[Vec<usize>]) -> Vec<usize> {
     const UNSEEN: usize = usize::MAX;
-    let names: Vec<&TypeName> = edges.keys().copied().collect();
-    let position: HashMap<&TypeName, usize> =
-        names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
-    let next: Vec<Vec<usize>> = names
-        .iter()
-        .map(|n| {
-            edges[n]
-                .iter()
-                .filter_map(|t| position.get(t).copied())
-                .collect()
-        })
-        .collect();
-    let count = names.len();
+    let count = next.len();
     let mut index = vec![UNSEEN; count];
     let mut low = vec![0; count];
     let mut on_stack = vec![false; count];
@@ -138,23 +151,7 @@ fn components<'a>(edges: &Edges<'a>) -> HashMap<&'a TypeName, usize> {
             }
         }
     }
-    names.into_iter().zip(component).collect()
-}
-
-/// Whether `ty`, a member of `owner`, names `owner` or a type in its component (from which
-/// `owner` is reachable, as `owner` reaches it).
-fn cycles(
-    component: &HashMap<&TypeName, usize>,
-    owner: &TypeName,
-    ty: &TypeRef,
-    resolver: &Resolver,
-) -> bool {
-    let TypeRef::Named(target) = ty else {
-        return false;
-    };
-    resolver.resolve(target).is_some_and(|t| {
-        t == owner || (component.get(t).is_some() && component.get(t) == component.get(owner))
-    })
+    component
 }
 
 #[cfg(test)]
