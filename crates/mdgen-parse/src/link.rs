@@ -12,28 +12,23 @@ use std::collections::BTreeMap;
 
 /// Resolves every [`TypeRef::Named`] in `schema`.
 pub fn link(schema: &mut Schema, snippets: &Snippets, diagnostics: &mut Diagnostics) {
-    let known = Known::new(schema);
-    let missing = find_missing(schema, &known);
-    for def in schema.types.values_mut() {
-        let tys: Vec<&mut TypeRef> = match def {
-            TypeDef::Struct(s) => s.fields.iter_mut().map(|f| &mut f.ty).collect(),
-            TypeDef::Union(u) => u.variants.iter_mut().map(|v| &mut v.ty).collect(),
-            TypeDef::Enum(_) => Vec::new(),
-        };
-        for ty in tys {
-            resolve(ty, &mut |name| {
-                if known.exact.contains(name) {
-                    return None;
-                }
-                let key = name.key();
-                Some(match known.by_key.get(&key) {
-                    Some(canonical) => TypeRef::Named(canonical.clone()),
-                    None => match missing.get(&key) {
-                        Some(m) if m.inferred.is_some() => TypeRef::Named(m.name.clone()),
-                        _ => TypeRef::Any,
-                    },
-                })
-            });
+    // Worked out on the schema as it is: most references name a model exactly, and only the
+    // others are rewritten.
+    let (renames, missing) = {
+        let known = Known::new(schema);
+        let missing = find_missing(schema, &known);
+        (known.renames(schema, &missing), missing)
+    };
+    if !renames.is_empty() {
+        for def in schema.types.values_mut() {
+            let tys: Vec<&mut TypeRef> = match def {
+                TypeDef::Struct(s) => s.fields.iter_mut().map(|f| &mut f.ty).collect(),
+                TypeDef::Union(u) => u.variants.iter_mut().map(|v| &mut v.ty).collect(),
+                TypeDef::Enum(_) => Vec::new(),
+            };
+            for ty in tys {
+                resolve(ty, &mut |name| renames.get(name).cloned());
+            }
         }
     }
     for m in missing.into_values() {
@@ -45,16 +40,16 @@ pub fn link(schema: &mut Schema, snippets: &Snippets, diagnostics: &mut Diagnost
 }
 
 /// The models of the schema: by name, and by key ([`TypeName::key`]) to their name.
-struct Known {
-    exact: HashSet<TypeName>,
-    by_key: HashMap<String, TypeName>,
+struct Known<'s> {
+    exact: HashSet<&'s TypeName>,
+    by_key: HashMap<String, &'s TypeName>,
 }
 
-impl Known {
-    fn new(schema: &Schema) -> Self {
+impl<'s> Known<'s> {
+    fn new(schema: &'s Schema) -> Self {
         Known {
-            exact: schema.types.keys().cloned().collect(),
-            by_key: schema.types.keys().map(|n| (n.key(), n.clone())).collect(),
+            exact: schema.types.keys().collect(),
+            by_key: schema.types.keys().map(|n| (n.key(), n)).collect(),
         }
     }
 
@@ -62,6 +57,42 @@ impl Known {
     fn has(&self, name: &TypeName) -> bool {
         self.exact.contains(name) || self.by_key.contains_key(&name.key())
     }
+
+    /// What each name referenced that is not a model's own stands for: the model of the same
+    /// key; for a missing doc, the enum inferred from Example cells, else any JSON value.
+    fn renames(
+        &self,
+        schema: &Schema,
+        missing: &BTreeMap<String, Missing>,
+    ) -> HashMap<TypeName, TypeRef> {
+        let mut renames = HashMap::default();
+        for name in schema.types.values().flat_map(member_types).flat_map(TypeRef::named) {
+            if self.exact.contains(name) || renames.contains_key(name) {
+                continue;
+            }
+            let key = name.key();
+            let to = match self.by_key.get(&key) {
+                Some(canonical) => TypeRef::Named((*canonical).clone()),
+                None => match missing.get(&key) {
+                    Some(m) if m.inferred.is_some() => TypeRef::Named(m.name.clone()),
+                    _ => TypeRef::Any,
+                },
+            };
+            renames.insert(name.clone(), to);
+        }
+        renames
+    }
+}
+
+/// The types of a model's fields or union members.
+fn member_types(def: &TypeDef) -> impl Iterator<Item = &TypeRef> {
+    let (fields, variants) = match def {
+        TypeDef::Struct(s) => (&s.fields[..], &[][..]),
+        TypeDef::Union(u) => (&[][..], &u.variants[..]),
+        TypeDef::Enum(_) => (&[][..], &[][..]),
+    };
+    let fields = fields.iter().map(|f| &f.ty);
+    fields.chain(variants.iter().map(|v| &v.ty))
 }
 
 /// A model that is referenced but has no doc among the inputs.
