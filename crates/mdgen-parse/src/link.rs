@@ -12,23 +12,23 @@ use std::collections::BTreeMap;
 
 /// Resolves every [`TypeRef::Named`] in `schema`.
 pub fn link(schema: &mut Schema, snippets: &Snippets, diagnostics: &mut Diagnostics) {
-    // Worked out on the schema as it is: most references name a model exactly, and only the
-    // others are rewritten.
-    let (renames, missing) = {
+    // One pass over the references, on the schema as it is: most name a model exactly, and
+    // only the models holding others are visited again, to rewrite those.
+    let (renames, owners, missing) = {
         let known = Known::new(schema);
-        let missing = find_missing(schema, &known);
-        (known.renames(schema, &missing), missing)
+        let survey = survey(schema, &known);
+        let renames = known.renames(&survey.others, &survey.missing);
+        let owners: Vec<TypeName> = survey.owners.into_iter().cloned().collect();
+        (renames, owners, survey.missing)
     };
-    if !renames.is_empty() {
-        for def in schema.types.values_mut() {
-            let tys: Vec<&mut TypeRef> = match def {
-                TypeDef::Struct(s) => s.fields.iter_mut().map(|f| &mut f.ty).collect(),
-                TypeDef::Union(u) => u.variants.iter_mut().map(|v| &mut v.ty).collect(),
-                TypeDef::Enum(_) => Vec::new(),
-            };
-            for ty in tys {
-                resolve(ty, &mut |name| renames.get(name).cloned());
-            }
+    for owner in &owners {
+        let tys: Vec<&mut TypeRef> = match schema.types.get_mut(owner) {
+            Some(TypeDef::Struct(s)) => s.fields.iter_mut().map(|f| &mut f.ty).collect(),
+            Some(TypeDef::Union(u)) => u.variants.iter_mut().map(|v| &mut v.ty).collect(),
+            Some(TypeDef::Enum(_)) | None => Vec::new(),
+        };
+        for ty in tys {
+            resolve(ty, &mut |name| renames.get(name).cloned());
         }
     }
     for m in missing.into_values() {
@@ -53,23 +53,15 @@ impl<'s> Known<'s> {
         }
     }
 
-    /// Whether `name` refers to a model of the schema.
-    fn has(&self, name: &TypeName) -> bool {
-        self.exact.contains(name) || self.by_key.contains_key(&name.key())
-    }
-
-    /// What each name referenced that is not a model's own stands for: the model of the same
-    /// key; for a missing doc, the enum inferred from Example cells, else any JSON value.
+    /// What each of `others`, names referenced that are not a model's own, stands for: the
+    /// model of the same key; for a missing doc, the enum inferred from Example cells, else any
+    /// JSON value.
     fn renames(
         &self,
-        schema: &Schema,
+        others: &HashSet<&TypeName>,
         missing: &BTreeMap<String, Missing>,
     ) -> HashMap<TypeName, TypeRef> {
-        let mut renames = HashMap::default();
-        for name in schema.types.values().flat_map(member_types).flat_map(TypeRef::named) {
-            if self.exact.contains(name) || renames.contains_key(name) {
-                continue;
-            }
+        let rename = |name: &&TypeName| {
             let key = name.key();
             let to = match self.by_key.get(&key) {
                 Some(canonical) => TypeRef::Named((*canonical).clone()),
@@ -78,21 +70,57 @@ impl<'s> Known<'s> {
                     _ => TypeRef::Any,
                 },
             };
-            renames.insert(name.clone(), to);
-        }
-        renames
+            ((*name).clone(), to)
+        };
+        others.iter().map(rename).collect()
     }
 }
 
-/// The types of a model's fields or union members.
-fn member_types(def: &TypeDef) -> impl Iterator<Item = &TypeRef> {
-    let (fields, variants) = match def {
-        TypeDef::Struct(s) => (&s.fields[..], &[][..]),
-        TypeDef::Union(u) => (&[][..], &u.variants[..]),
-        TypeDef::Enum(_) => (&[][..], &[][..]),
-    };
-    let fields = fields.iter().map(|f| &f.ty);
-    fields.chain(variants.iter().map(|v| &v.ty))
+/// What the references of a schema ask of linking.
+#[derive(Default)]
+struct Survey<'s> {
+    /// The models holding a reference that does not name a model exactly, in schema order.
+    owners: Vec<&'s TypeName>,
+    /// The names such references use.
+    others: HashSet<&'s TypeName>,
+    /// The models referenced that have no doc, by key.
+    missing: BTreeMap<String, Missing>,
+}
+
+/// Every reference of `schema`, looked at once.
+fn survey<'s>(schema: &'s Schema, known: &Known) -> Survey<'s> {
+    let mut survey = Survey::default();
+    for (owner, def) in &schema.types {
+        let mut holds_other = false;
+        // The sources are copied only for a reference to a missing model: most resolve.
+        let mut visit = |ty: &'s TypeRef, sources: &dyn Fn() -> Vec<Source>, field| {
+            for name in ty.named() {
+                if known.exact.contains(name) {
+                    continue;
+                }
+                holds_other = true;
+                survey.others.insert(name);
+                if !known.by_key.contains_key(&name.key()) {
+                    note_missing(&mut survey.missing, name, &sources(), field);
+                }
+            }
+        };
+        match def {
+            TypeDef::Struct(s) => s
+                .fields
+                .iter()
+                .for_each(|f| visit(&f.ty, &|| f.sources().cloned().collect(), Some(f))),
+            TypeDef::Union(u) => u
+                .variants
+                .iter()
+                .for_each(|v| visit(&v.ty, &|| u.sources.clone(), None)),
+            TypeDef::Enum(_) => {}
+        }
+        if holds_other {
+            survey.owners.push(owner);
+        }
+    }
+    survey
 }
 
 /// A model that is referenced but has no doc among the inputs.
@@ -148,66 +176,48 @@ impl Missing {
     }
 }
 
-/// Every model referenced but not documented, with what its references say of it.
-fn find_missing(schema: &Schema, known: &Known) -> BTreeMap<String, Missing> {
-    let mut missing: BTreeMap<String, Missing> = BTreeMap::new();
-    // The sources are copied only for a reference to a missing model: most references resolve.
-    let mut visit = |ty: &TypeRef, sources: &dyn Fn() -> Vec<Source>, field: Option<&Field>| {
-        for name in ty.named() {
-            if known.has(name) {
-                continue;
-            }
-            let sources = sources();
-            let m = missing.entry(name.key()).or_insert_with(|| Missing {
-                name: name.clone(),
-                references: Vec::new(),
-                inferred: None,
-            });
-            m.references.extend(
-                sources
-                    .iter()
-                    .map(|s| (s.clone(), field.map(|f| f.name.clone()))),
-            );
-            if let Some(values) = field
-                .and_then(|f| f.example.as_deref())
-                .and_then(example_values)
-            {
-                let e = m.inferred.get_or_insert_with(|| Enum {
-                    name: name.clone(),
+/// Records a reference to `name`, which has no doc, from `field` (none for a union member)
+/// documented at `sources`.
+fn note_missing(
+    missing: &mut BTreeMap<String, Missing>,
+    name: &TypeName,
+    sources: &[Source],
+    field: Option<&Field>,
+) {
+    let m = missing.entry(name.key()).or_insert_with(|| Missing {
+        name: name.clone(),
+        references: Vec::new(),
+        inferred: None,
+    });
+    m.references.extend(
+        sources
+            .iter()
+            .map(|s| (s.clone(), field.map(|f| f.name.clone()))),
+    );
+    if let Some(values) = field
+        .and_then(|f| f.example.as_deref())
+        .and_then(example_values)
+    {
+        let e = m.inferred.get_or_insert_with(|| Enum {
+            name: name.clone(),
+            doc: None,
+            values: Vec::new(),
+            values_known: false,
+            deprecated: false,
+            sources: Vec::new(),
+        });
+        for v in values {
+            if !e.values.iter().any(|x| x.value == v) {
+                e.values.push(EnumValue {
+                    name: None,
+                    value: v,
                     doc: None,
-                    values: Vec::new(),
-                    values_known: false,
                     deprecated: false,
-                    sources: Vec::new(),
                 });
-                for v in values {
-                    if !e.values.iter().any(|x| x.value == v) {
-                        e.values.push(EnumValue {
-                            name: None,
-                            value: v,
-                            doc: None,
-                            deprecated: false,
-                        });
-                    }
-                }
-                e.sources.extend(sources.iter().cloned());
             }
         }
-    };
-    for def in schema.types.values() {
-        match def {
-            TypeDef::Struct(s) => s
-                .fields
-                .iter()
-                .for_each(|f| visit(&f.ty, &|| f.sources().cloned().collect(), Some(f))),
-            TypeDef::Union(u) => u
-                .variants
-                .iter()
-                .for_each(|v| visit(&v.ty, &|| u.sources.clone(), None)),
-            TypeDef::Enum(_) => {}
-        }
+        e.sources.extend(sources.iter().cloned());
     }
-    missing
 }
 
 /// Rewrites every name in `ty` that `to` gives a replacement for.
