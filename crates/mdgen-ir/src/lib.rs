@@ -11,7 +11,7 @@ mod threads;
 
 pub use diag::{Diagnostic, Diagnostics, Severity};
 pub use naming::{normalize_key, WireCase};
-pub use threads::{map_chunks, threads_for};
+pub use threads::{drop_in_background, map_chunks, threads_for};
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -37,6 +37,16 @@ pub fn map_chunks<T: Send, R: Send>(
     })
 }
 
+/// Drops `value` on a thread of its own, which the caller does not wait for: hundreds of
+/// thousands of small allocations take milliseconds to free, which a build script need not wait
+/// for before it exits. Where no thread can be started, `value` is dropped here.
+pub fn drop_in_background<T: Send + 'static>(value: T) {
+    // When the thread cannot be started, the closure is dropped, and the value with it.
+    let _ = std::thread::Builder::new()
+        .name("mdgen-free".into())
+        .spawn(move || drop(value));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -113,10 +113,13 @@ pub fn parse_inputs<'a, I: Input<'a>>(mut inputs: Vec<I>, options: &Options) -> 
         &options.models,
         &mut diagnostics,
     );
-    Parsed {
+    let parsed = Parsed {
         schema,
         diagnostics: diagnostics.sorted(),
-    }
+    };
+    // A line of every cell naming a model, of which linking reported a few.
+    mdgen_ir::drop_in_background(snippets);
+    parsed
 }
 
 /// What one file yields, with the diagnostics of decoding it.
