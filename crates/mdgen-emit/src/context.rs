@@ -5,7 +5,6 @@ use crate::recursion::Recursion;
 use crate::resolve::Resolver;
 use crate::traits::{self, Derives};
 use crate::{Deps, Options};
-use foldhash::{HashMap, HashMapExt};
 use mdgen_ir::{Diagnostic, Diagnostics, Schema, Severity, Source, TypeName, TypeRef};
 use std::path::PathBuf;
 
@@ -13,9 +12,10 @@ use std::path::PathBuf;
 /// shared by the threads that emit the items.
 pub struct Shared<'a> {
     resolver: Resolver<'a>,
-    recursion: Recursion<'a>,
-    derives: HashMap<&'a TypeName, Derives>,
-    idents: HashMap<&'a TypeName, String>,
+    recursion: Recursion,
+    /// By place ([`Resolver::place`]), as `idents`.
+    derives: Vec<Derives>,
+    idents: Vec<String>,
 }
 
 impl<'a> Shared<'a> {
@@ -42,15 +42,15 @@ impl<'a> Shared<'a> {
     }
 }
 
-/// The Rust identifier of every type, and the warnings about type names that collide.
-fn type_idents(schema: &Schema) -> (HashMap<&TypeName, String>, Diagnostics) {
+/// The Rust identifier of every type, by place, and the warnings about type names that collide.
+fn type_idents(schema: &Schema) -> (Vec<String>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let names: Vec<&TypeName> = schema.types.keys().collect();
     let bases: Vec<String> = names
         .iter()
         .map(|n| ident::sanitize(&n.0, Case::Pascal, "Model"))
         .collect();
-    let mut idents = HashMap::new();
+    let mut idents = Vec::with_capacity(names.len());
     for (i, (text, clash)) in ident::dedupe(bases, Case::Pascal).into_iter().enumerate() {
         if let Some(clash) = clash {
             diagnostics.push(collision(
@@ -61,7 +61,7 @@ fn type_idents(schema: &Schema) -> (HashMap<&TypeName, String>, Diagnostics) {
                 &text,
             ));
         }
-        idents.insert(names[i], text);
+        idents.push(text);
     }
     (idents, diagnostics)
 }
@@ -71,9 +71,9 @@ fn type_idents(schema: &Schema) -> (HashMap<&TypeName, String>, Diagnostics) {
 pub struct Ctx<'a> {
     pub options: &'a Options,
     pub resolver: &'a Resolver<'a>,
-    pub recursion: &'a Recursion<'a>,
-    derives: &'a HashMap<&'a TypeName, Derives>,
-    idents: &'a HashMap<&'a TypeName, String>,
+    pub recursion: &'a Recursion,
+    derives: &'a [Derives],
+    idents: &'a [String],
     /// The crates the code emitted so far uses.
     pub deps: Deps,
     pub diagnostics: Diagnostics,
@@ -94,13 +94,17 @@ impl<'a> Ctx<'a> {
 
     /// The Rust identifier of the type `name` refers to, if the schema has it.
     pub fn type_ident(&self, name: &TypeName) -> Option<&'a str> {
-        let found = self.resolver.resolve(name)?;
-        self.idents.get(found).map(String::as_str)
+        let place = self.resolver.place(name)?;
+        self.idents.get(place).map(String::as_str)
     }
 
     /// The derives valid for the schema's type `name`.
     pub fn derives(&self, name: &TypeName) -> Derives {
-        self.derives.get(name).copied().unwrap_or_default()
+        let place = self.resolver.place(name);
+        place
+            .and_then(|i| self.derives.get(i))
+            .copied()
+            .unwrap_or_default()
     }
 
     /// Warns about each type `ty` names that the schema does not have; `sources` says where

@@ -1,7 +1,6 @@
 //! Which references need a `Box` to give recursive types a finite size.
 
 use crate::resolve::Resolver;
-use foldhash::HashMap;
 use mdgen_ir::{Schema, TypeDef, TypeName, TypeRef};
 
 /// The strongly connected components of the graph of direct references: a field or union
@@ -9,25 +8,18 @@ use mdgen_ir::{Schema, TypeDef, TypeName, TypeRef};
 /// indirection). A member needs a box when it leads back to its owner, that is when the two are
 /// in one component: linear in the types and references, however long the chains of models
 /// that reference each other.
-pub struct Recursion<'a> {
-    /// Each type's place in the schema, by which the components below are listed.
-    place: HashMap<&'a TypeName, usize>,
+pub struct Recursion {
+    /// By place ([`Resolver::place`]).
     component: Vec<usize>,
     /// The same through union members that are unions only.
     union_component: Vec<usize>,
 }
 
-impl<'a> Recursion<'a> {
-    pub fn new(schema: &'a Schema, resolver: &Resolver<'a>) -> Self {
-        let place: HashMap<&TypeName, usize> = schema
-            .types
-            .keys()
-            .enumerate()
-            .map(|(i, n)| (n, i))
-            .collect();
+impl Recursion {
+    pub fn new(schema: &Schema, resolver: &Resolver) -> Self {
         let defs: Vec<&TypeDef> = schema.types.values().collect();
         let direct = |ty: &TypeRef| match ty {
-            TypeRef::Named(n) => resolver.resolve(n).and_then(|n| place.get(n).copied()),
+            TypeRef::Named(n) => resolver.place(n),
             _ => None,
         };
         let mut edges = Vec::with_capacity(defs.len());
@@ -51,7 +43,6 @@ impl<'a> Recursion<'a> {
             union_edges.push(to_unions);
         }
         Recursion {
-            place,
             component: components(&edges),
             union_component: components(&union_edges),
         }
@@ -60,7 +51,7 @@ impl<'a> Recursion<'a> {
     /// Whether the member of type `ty` of `owner` must be boxed: `ty` names a type from which
     /// `owner` is reachable again (or `owner` itself).
     pub fn needs_box(&self, owner: &TypeName, ty: &TypeRef, resolver: &Resolver) -> bool {
-        self.cycles(&self.component, owner, ty, resolver)
+        cycles(&self.component, owner, ty, resolver)
     }
 
     /// Whether the member `ty` of the union `owner` leads back to `owner` through unions alone:
@@ -71,29 +62,20 @@ impl<'a> Recursion<'a> {
         ty: &TypeRef,
         resolver: &Resolver,
     ) -> bool {
-        self.cycles(&self.union_component, owner, ty, resolver)
+        cycles(&self.union_component, owner, ty, resolver)
     }
+}
 
-    /// Whether `ty`, a member of `owner`, names `owner` or a type in its `component` (from
-    /// which `owner` is reachable, as `owner` reaches it).
-    fn cycles(
-        &self,
-        component: &[usize],
-        owner: &TypeName,
-        ty: &TypeRef,
-        resolver: &Resolver,
-    ) -> bool {
-        let TypeRef::Named(target) = ty else {
-            return false;
-        };
-        let place = |n: &TypeName| self.place.get(n).copied();
-        resolver.resolve(target).is_some_and(|t| {
-            t == owner
-                || place(t)
-                    .zip(place(owner))
-                    .is_some_and(|(t, owner)| component[t] == component[owner])
-        })
-    }
+/// Whether `ty`, a member of `owner`, names `owner` or a type in its `component` (from which
+/// `owner` is reachable, as `owner` reaches it).
+fn cycles(component: &[usize], owner: &TypeName, ty: &TypeRef, resolver: &Resolver) -> bool {
+    let TypeRef::Named(target) = ty else {
+        return false;
+    };
+    let (Some(t), Some(owner)) = (resolver.place(target), resolver.place(owner)) else {
+        return false;
+    };
+    t == owner || component[t] == component[owner]
 }
 
 /// The strongly connected component of each type along `next` (the types each type refers

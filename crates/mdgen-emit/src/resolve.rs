@@ -2,38 +2,58 @@
 
 use foldhash::{HashMap, HashMapExt};
 use mdgen_ir::{Schema, TypeDef, TypeName, TypeRef};
+use std::sync::OnceLock;
 
 /// Looks up `Named` references: by exact name, else by [`TypeName::key`] when that is unique.
+/// Each type has a place, its index in schema order, by which the emitter's other tables list
+/// what they know of it.
 pub struct Resolver<'a> {
-    by_name: HashMap<&'a TypeName, &'a TypeDef>,
-    by_key: HashMap<String, Option<&'a TypeName>>,
+    types: Vec<(&'a TypeName, &'a TypeDef)>,
+    place: HashMap<&'a TypeName, usize>,
+    /// Built when a name is first not found exactly; linked schemas have no such names.
+    by_key: OnceLock<HashMap<String, Option<usize>>>,
 }
 
 impl<'a> Resolver<'a> {
     pub fn new(schema: &'a Schema) -> Self {
-        let mut by_key = HashMap::new();
-        for name in schema.types.keys() {
-            by_key
-                .entry(name.key())
-                .and_modify(|found| *found = None)
-                .or_insert(Some(name));
+        let types: Vec<_> = schema.types.iter().collect();
+        let mut place = HashMap::with_capacity(types.len());
+        for (i, (name, _)) in types.iter().enumerate() {
+            place.insert(*name, i);
         }
-        let by_name = schema.types.iter().collect();
-        Resolver { by_name, by_key }
+        Resolver {
+            types,
+            place,
+            by_key: OnceLock::new(),
+        }
+    }
+
+    /// The place of the type `name` refers to, if the schema has such a type.
+    pub fn place(&self, name: &TypeName) -> Option<usize> {
+        if let Some(&i) = self.place.get(name) {
+            return Some(i);
+        }
+        let by_key = self.by_key.get_or_init(|| {
+            let mut by_key = HashMap::new();
+            for (i, (name, _)) in self.types.iter().enumerate() {
+                by_key
+                    .entry(name.key())
+                    .and_modify(|found| *found = None)
+                    .or_insert(Some(i));
+            }
+            by_key
+        });
+        by_key.get(&name.key()).copied().flatten()
     }
 
     /// The schema's name for `name`, if the schema has such a type.
     pub fn resolve(&self, name: &TypeName) -> Option<&'a TypeName> {
-        match self.by_name.get_key_value(name) {
-            Some((found, _)) => Some(*found),
-            None => self.by_key.get(&name.key()).copied().flatten(),
-        }
+        self.place(name).map(|i| self.types[i].0)
     }
 
     /// The definition `name` points to.
     pub fn def(&self, name: &TypeName) -> Option<&'a TypeDef> {
-        self.resolve(name)
-            .and_then(|n| self.by_name.get(n).copied())
+        self.place(name).map(|i| self.types[i].1)
     }
 
     /// Whether `ty` mentions a type marked deprecated (using it would warn).

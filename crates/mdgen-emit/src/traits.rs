@@ -4,7 +4,6 @@ use crate::enums::{self, EnumKind};
 use crate::resolve::Resolver;
 use crate::syntax::Attr;
 use crate::types::ConstKind;
-use foldhash::HashMap;
 use mdgen_ir::{Schema, TypeDef, TypeName, TypeRef};
 use std::borrow::Cow;
 
@@ -38,25 +37,24 @@ impl Derives {
     }
 }
 
-/// The derives of every type of `schema`.
+/// The derives of every type of `schema`, by place ([`Resolver::place`]).
 ///
 /// `Eq`/`Hash` hold for a type unless it holds a float, or a type without them. The types that
 /// hold a float themselves lose them first, then every type that holds one of those, and so on
 /// along the references backwards: linear in the references, and recursive types keep them when
 /// nothing in the cycle rules them out.
-pub fn derives<'a>(schema: &'a Schema, resolver: &Resolver<'a>) -> HashMap<&'a TypeName, Derives> {
-    let names: Vec<&TypeName> = schema.types.keys().collect();
-    let index: HashMap<&TypeName, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+pub fn derives(schema: &Schema, resolver: &Resolver) -> Vec<Derives> {
+    let count = schema.types.len();
     // For each type, the types that hold it.
-    let mut holders: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
-    let mut eq = vec![true; names.len()];
+    let mut holders: Vec<Vec<usize>> = vec![Vec::new(); count];
+    let mut eq = vec![true; count];
     let mut lost = Vec::new();
     for (i, def) in schema.types.values().enumerate() {
         let mut float = false;
         for ty in members(def) {
             float |= holds_float(ty, &mut |name| {
-                if let Some(j) = resolver.resolve(name).and_then(|n| index.get(n)) {
-                    holders[*j].push(i);
+                if let Some(j) = resolver.place(name) {
+                    holders[j].push(i);
                 }
             });
         }
@@ -74,15 +72,12 @@ pub fn derives<'a>(schema: &'a Schema, resolver: &Resolver<'a>) -> HashMap<&'a T
     }
     schema
         .types
-        .iter()
+        .values()
         .zip(eq)
-        .map(|((name, def), eq_hash)| {
-            let derives = Derives {
-                eq_hash,
-                default: matches!(def, TypeDef::Struct(s) if s.fields.iter().all(|f| !f.required)),
-                copy: matches!(def, TypeDef::Enum(e) if enums::kind(e) == EnumKind::Int),
-            };
-            (name, derives)
+        .map(|(def, eq_hash)| Derives {
+            eq_hash,
+            default: matches!(def, TypeDef::Struct(s) if s.fields.iter().all(|f| !f.required)),
+            copy: matches!(def, TypeDef::Enum(e) if enums::kind(e) == EnumKind::Int),
         })
         .collect()
 }
@@ -156,8 +151,9 @@ mod tests {
             ),
             union("U", vec![named("Missing"), TypeRef::Int { bits: None }]),
         ]);
-        let d = derives(&s, &Resolver::new(&s));
-        let get = |n: &str| d[&TypeName(n.into())];
+        let r = Resolver::new(&s);
+        let d = derives(&s, &r);
+        let get = |n: &str| d[r.place(&TypeName(n.into())).unwrap()];
         assert!(!get("A").eq_hash && !get("B").eq_hash && !get("D").eq_hash);
         assert!(get("C").eq_hash, "a cycle with nothing against it keeps Eq");
         assert!(get("U").eq_hash, "missing types are serde_json::Value");
@@ -176,8 +172,9 @@ mod tests {
             ),
             strukt("Empty", vec![]),
         ]);
-        let d = derives(&s, &Resolver::new(&s));
-        let get = |n: &str| d[&TypeName(n.into())];
+        let r = Resolver::new(&s);
+        let d = derives(&s, &r);
+        let get = |n: &str| d[r.place(&TypeName(n.into())).unwrap()];
         assert!(get("Opt").default && get("Empty").default);
         assert!(!get("Req").default);
         assert!(!get("Opt").copy);
