@@ -6,20 +6,24 @@ use mdgen_ir::{
     normalize_key, Diagnostic, Diagnostics, Enum, EnumValue, EnumWire, Field, Schema, Severity,
     Source, Struct, TypeDef, TypeName, TypeRef, Union,
 };
-use std::collections::BTreeMap;
 
 /// Fuses models by normalized name. `docs` must come in a deterministic order (by path).
 pub fn fuse(docs: Vec<TypeDef>, diagnostics: &mut Diagnostics) -> Schema {
-    let mut groups: BTreeMap<String, Vec<TypeDef>> = BTreeMap::new();
-    for d in docs {
-        groups.entry(d.name().key()).or_default().push(d);
-    }
-    let mut schema = Schema::default();
-    for (_, group) in groups {
+    // The docs in order of their keys, and of their place among `docs` for equal keys: the
+    // docs of one model are then next to each other, in the order they came in.
+    let mut order: Vec<(String, usize)> = docs.iter().map(|d| d.name().key()).zip(0..).collect();
+    order.sort_unstable();
+    let mut docs: Vec<Option<TypeDef>> = docs.into_iter().map(Some).collect();
+    let mut fused = Vec::with_capacity(order.len());
+    for group in order.chunk_by(|a, b| a.0 == b.0) {
+        let group = group.iter().filter_map(|(_, i)| docs[*i].take()).collect();
         let def = fuse_group(group, diagnostics);
-        schema.types.insert(def.name().clone(), def);
+        fused.push((def.name().clone(), def));
     }
-    schema
+    // Built in one go from the models sorted by name, not by an insertion per model.
+    Schema {
+        types: fused.into_iter().collect(),
+    }
 }
 
 fn fuse_group(mut defs: Vec<TypeDef>, diagnostics: &mut Diagnostics) -> TypeDef {
