@@ -189,7 +189,20 @@ fn merge_structs(mut a: Struct, b: Struct, diagnostics: &mut Diagnostics) -> Str
 }
 
 fn merge_field(a: &mut Field, b: Field, diagnostics: &mut Diagnostics) {
-    let example = a.example.as_deref().or(b.example.as_deref());
+    // Most fields have one type in every input: then there is nothing to fuse.
+    if a.ty != b.ty {
+        merge_field_types(a, &b, diagnostics);
+    }
+    a.required &= b.required;
+    a.nullable = a.nullable.join(b.nullable);
+    a.doc = a.doc.take().or(b.doc);
+    a.example = a.example.take().or(b.example);
+    a.deprecated |= b.deprecated;
+    a.observed.extend(b.observed);
+}
+
+/// Fuses the types of one field as two inputs give them (which differ).
+fn merge_field_types(a: &mut Field, b: &Field, diagnostics: &mut Diagnostics) {
     if let Some((x, y)) = renamed(&a.ty, &b.ty) {
         let message = format!(
             "field `{}` is `{x}` at {} but `{y}` here, a model of another name; `{x}` is used",
@@ -207,6 +220,7 @@ fn merge_field(a: &mut Field, b: Field, diagnostics: &mut Diagnostics) {
     match fuse_types(&a.ty, &b.ty) {
         // One input says date, another date-time: an example settles it.
         Some(t) if dates_disagree(&a.ty, &b.ty) => {
+            let example = a.example.as_deref().or(b.example.as_deref());
             a.ty = settle_dates(t, example.and_then(date_kind))
         }
         Some(t) => a.ty = t,
@@ -228,12 +242,6 @@ fn merge_field(a: &mut Field, b: Field, diagnostics: &mut Diagnostics) {
             a.ty = TypeRef::Any;
         }
     }
-    a.required &= b.required;
-    a.nullable = a.nullable.join(b.nullable);
-    a.doc = a.doc.take().or(b.doc);
-    a.example = a.example.take().or(b.example);
-    a.deprecated |= b.deprecated;
-    a.observed.extend(b.observed);
 }
 
 /// The two model names where `a` and `b` name different models in the same place.
