@@ -404,11 +404,14 @@ fn merge_unions(mut a: Union, b: Union) -> Union {
 mod tests {
     use super::*;
     use crate::model::extract;
+    use crate::notation::CellMemo;
     use mdgen_ir::Evidence;
     use std::path::Path;
 
     fn model(path: &str, text: &str) -> TypeDef {
-        extract(Path::new(path), text, None).model.unwrap()
+        extract(Path::new(path), text, None, &mut CellMemo::default())
+            .model
+            .unwrap()
     }
 
     const HEAD: &str = "| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n";
@@ -529,7 +532,7 @@ mod tests {
             "# AccountValue\n\n## Supported Types\n\n### `string`\n\n### `number`\n\n",
         );
         // Ruby spells the union out in the cell, and names it after the linked file.
-        let mut extra = extract(Path::new("r.md"), &format!("# A\n\n## Fields\n\n{HEAD}| `v` | [T.any(::String, ::Integer, ::Float)](accountvalue.md) | :heavy_check_mark: | N/A |\n"), None).extra;
+        let mut extra = extract(Path::new("r.md"), &format!("# A\n\n## Fields\n\n{HEAD}| `v` | [T.any(::String, ::Integer, ::Float)](accountvalue.md) | :heavy_check_mark: | N/A |\n"), None, &mut CellMemo::default()).extra;
         assert_eq!(extra.len(), 1);
         extra.push(ts);
         let mut diags = Diagnostics::default();

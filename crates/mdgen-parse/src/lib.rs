@@ -13,6 +13,8 @@ mod wire;
 
 pub use notation::Dialect;
 
+use notation::CellMemo;
+
 use mdgen_ir::{Diagnostic, Diagnostics, Schema, Severity, WireCase};
 use model::Snippets;
 use std::borrow::Cow;
@@ -134,14 +136,22 @@ fn extract_all<'a, I: Input<'a>>(
     dialect: Option<Dialect>,
     threads: usize,
 ) -> Vec<FileResult> {
-    let one = |input: I| {
+    // Each thread keeps its own memo of Type cells.
+    let one = |input: I, memo: &mut CellMemo| {
         let file = input.read()?;
         let mut diagnostics = Diagnostics::default();
         let text = decode(&file, &mut diagnostics);
-        Some((model::extract(&file.path, &text, dialect), diagnostics))
+        Some((
+            model::extract(&file.path, &text, dialect, memo),
+            diagnostics,
+        ))
     };
     if threads <= 1 {
-        return inputs.into_iter().filter_map(one).collect();
+        let mut memo = CellMemo::default();
+        return inputs
+            .into_iter()
+            .filter_map(|i| one(i, &mut memo))
+            .collect();
     }
     let count = inputs.len();
     // One slot per input, emptied by the thread that takes it.
@@ -149,11 +159,12 @@ fn extract_all<'a, I: Input<'a>>(
     let next = AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
+        let mut memo = CellMemo::default();
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(slot) = slots.get(i) else { break };
             let input = slot.lock().map_or(None, |mut f| f.take());
-            if let Some(result) = input.and_then(one) {
+            if let Some(result) = input.and_then(|input| one(input, &mut memo)) {
                 done.push((i, result));
             }
         }

@@ -1,7 +1,7 @@
 //! One [`Doc`] → one model ([`TypeDef`]) as that file alone describes it.
 
 use crate::markdown::{self, Block, Cell, Doc, Lines, Row, Section, Table};
-use crate::notation::{self, Clues, Dialect, InlineUnion, Notation};
+use crate::notation::{self, CellMemo, Clues, Dialect, InlineUnion, Notation};
 use foldhash::HashMap;
 use mdgen_ir::{
     Diagnostic, Diagnostics, Enum, EnumValue, EnumWire, Evidence, Field, Severity, Source, Struct,
@@ -54,12 +54,18 @@ pub struct Extracted {
     pub diagnostics: Diagnostics,
 }
 
-/// Reads the model `text` describes; `dialect` forces the notation instead of detecting it.
-pub fn extract(path: &Path, text: &str, dialect: Option<Dialect>) -> Extracted {
+/// Reads the model `text` describes; `dialect` forces the notation instead of detecting it
+/// (`memo` remembers what the Type cells of docs read before said of their dialect).
+pub fn extract(
+    path: &Path,
+    text: &str,
+    dialect: Option<Dialect>,
+    memo: &mut CellMemo,
+) -> Extracted {
     let lines = Lines::new(text);
     let doc = markdown::read(text, &lines);
     let types = TypeCells::parse(&doc);
-    let dialect = dialect.unwrap_or_else(|| detect(&doc, &lines, &types));
+    let dialect = dialect.unwrap_or_else(|| detect(&doc, &lines, &types, memo));
     let mut cx = Context {
         path,
         lines: &lines,
@@ -693,7 +699,12 @@ impl TypeCells {
 
 /// The dialect a doc is written in, from its code blocks, its Type cells (parsed in `types`)
 /// and its field names.
-fn detect<'d>(doc: &'d Doc<'_>, lines: &Lines<'d>, types: &'d TypeCells) -> Dialect {
+fn detect<'d>(
+    doc: &'d Doc<'_>,
+    lines: &Lines<'d>,
+    types: &'d TypeCells,
+    memo: &mut CellMemo,
+) -> Dialect {
     let mut clues = Clues::default();
     let blocks = doc.sections.iter().flat_map(|s| &s.blocks);
     for b in blocks {
@@ -704,7 +715,7 @@ fn detect<'d>(doc: &'d Doc<'_>, lines: &Lines<'d>, types: &'d TypeCells) -> Dial
     for (t, ty, col) in typed_tables(doc) {
         for c in column(t, ty) {
             let notation = types.get(c).and_then(|n| n.as_ref().ok());
-            clues.add_cell(lines.source(&c.span), notation);
+            clues.add_cell(lines.source(&c.span), notation, memo);
         }
         if let Some(f) = col.field {
             clues.field_names.extend(column(t, f).map(Cell::plain));
@@ -718,7 +729,7 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Extracted {
-        extract(Path::new("m.md"), text, None)
+        extract(Path::new("m.md"), text, None, &mut CellMemo::default())
     }
 
     const PHP: &str = "# Tok\n\nA token.\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n| `id` | *float* | :heavy_check_mark: | N/A | |\n| `provider` | *?string* | :heavy_minus_sign: | The provider | |\n| `kind` | [?Components\\Kind](../Kind.md) | :heavy_minus_sign: | N/A | [<br/>\"A\",<br/>\"B\"<br/>] |\n";
@@ -774,7 +785,12 @@ mod tests {
         let dialect = |t: &str| {
             let lines = Lines::new(t);
             let doc = markdown::read(t, &lines);
-            detect(&doc, &lines, &TypeCells::parse(&doc))
+            detect(
+                &doc,
+                &lines,
+                &TypeCells::parse(&doc),
+                &mut CellMemo::default(),
+            )
         };
         assert_eq!(dialect(PHP), Dialect::Php);
         assert_eq!(
@@ -853,7 +869,12 @@ mod tests {
         assert_eq!(e.diagnostics.0[0].kind, "no-definition");
         assert_eq!(e.diagnostics.0[0].severity, Severity::Note);
         // A README is never a model's doc, even with nothing but a title.
-        let e = extract(Path::new("docs/README.md"), "# Docs\n\nAbout.\n", None);
+        let e = extract(
+            Path::new("docs/README.md"),
+            "# Docs\n\nAbout.\n",
+            None,
+            &mut CellMemo::default(),
+        );
         assert_eq!(e.diagnostics.0[0].kind, "not-a-model");
     }
 

@@ -1,6 +1,7 @@
 //! The SDK dialects, and how to tell which one a doc is written in.
 
 use super::syntax::Notation;
+use foldhash::HashMap;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
@@ -24,17 +25,53 @@ pub enum Dialect {
 #[derive(Debug, Default)]
 pub struct Clues<'a> {
     pub code_langs: Vec<&'a str>,
-    /// Type cells: the markdown source, and the notation if it parses.
-    cells: Vec<(Source<'a>, Option<&'a Notation>)>,
+    /// The notation of each Type cell, if it parses (read per dialect).
+    cells: Vec<Option<&'a Notation>>,
+    /// What the Type cells' sources add to each dialect's score, in [`Dialect::ALL`] order.
+    cell_scores: CellScores,
     /// Field names as documented: Go and C# write `PascalCase`, Python and Ruby `snake_case`,
     /// the others `camelCase`.
     pub field_names: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Clues<'a> {
-    /// Adds a Type cell: its markdown source and its notation, if it parses (read per dialect).
-    pub fn add_cell(&mut self, source: &'a str, notation: Option<&'a Notation>) {
-        self.cells.push((Source::new(source), notation));
+    /// Adds a Type cell: its markdown source and its notation, if it parses.
+    pub fn add_cell(&mut self, source: &str, notation: Option<&'a Notation>, memo: &mut CellMemo) {
+        self.cells.push(notation);
+        for (total, score) in self.cell_scores.iter_mut().zip(memo.scores(source)) {
+            *total += score;
+        }
+    }
+}
+
+/// Per dialect, in [`Dialect::ALL`] order.
+type CellScores = [usize; 7];
+
+/// What Type cells add to each dialect's score, by their markdown source: docs repeat their
+/// cells (`*str*`, `*Optional[str]*`) thousands of times, and searching one for every mark of
+/// every dialect costs a tenth of reading a doc. Each thread that reads docs keeps one.
+#[derive(Debug, Default)]
+pub struct CellMemo(HashMap<Box<str>, CellScores>);
+
+/// How many cells a [`CellMemo`] remembers: the common ones come early.
+const MEMO_LIMIT: usize = 4096;
+
+impl CellMemo {
+    /// What the cell of markdown source `text` adds to each dialect's score: 20 for each of the
+    /// dialect's documentation sites it links to, 3 for each mark only that dialect writes.
+    fn scores(&mut self, text: &str) -> CellScores {
+        if let Some(scores) = self.0.get(text) {
+            return *scores;
+        }
+        let source = Source::new(text);
+        let scores = Dialect::ALL.map(|d| {
+            let sites = d.doc_sites().iter().filter(|h| source.contains(h)).count();
+            20 * sites + 3 * d.marks(&source)
+        });
+        if self.0.len() < MEMO_LIMIT {
+            self.0.insert(text.into(), scores);
+        }
+        scores
     }
 }
 
@@ -198,23 +235,15 @@ impl Dialect {
             .iter()
             .filter(|n| self.names_fields_like(n))
             .count();
-        for (source, _) in &clues.cells {
-            score += 20
-                * self
-                    .doc_sites()
-                    .iter()
-                    .filter(|h| source.contains(h))
-                    .count();
-            score += 3 * self.marks(source);
-        }
-        score
+        let place = Dialect::ALL.iter().position(|d| *d == self).unwrap_or(0);
+        score + clues.cell_scores[place]
     }
 
     /// What reading the Type cells in this dialect adds to its score: [`READ_SCORE`] for
     /// each cell it understands.
     fn read_score(self, clues: &Clues<'_>) -> usize {
         let read = |n: &&Notation| super::interpret::interpret(self, n).is_ok();
-        let cells = clues.cells.iter().filter_map(|(_, n)| *n);
+        let cells = clues.cells.iter().filter_map(|n| *n);
         READ_SCORE * cells.filter(read).count()
     }
 
@@ -311,8 +340,9 @@ mod tests {
             code_langs: langs.to_vec(),
             ..Clues::default()
         };
+        let mut memo = CellMemo::default();
         for (s, n) in sources.iter().zip(notations) {
-            clues.add_cell(s, n.as_ref());
+            clues.add_cell(s, n.as_ref(), &mut memo);
         }
         clues
     }
@@ -361,6 +391,31 @@ mod tests {
         // Code blocks outweigh cells; nothing at all reads as TypeScript.
         assert_eq!(detect(&["*string*"], &["ruby"]), Dialect::Ruby);
         assert_eq!(detect(&[], &[]), Dialect::TypeScript);
+    }
+
+    #[test]
+    fn a_memo_shared_by_docs_scores_their_cells_as_a_fresh_one() {
+        let docs: [&[&str]; 4] = [
+            &["*string*", "*number*"],
+            &["*Optional[str]*", "*str*", "*string*"],
+            &["*string*", "*Long*", "[docs](https://docs.oracle.com/x)"],
+            &["*string*"],
+        ];
+        let mut shared = CellMemo::default();
+        for _ in 0..2 {
+            for sources in docs {
+                let notations = notations(sources);
+                let fresh = clues(sources, &notations, &[]);
+                let mut reused = Clues::default();
+                for (s, n) in sources.iter().zip(&notations) {
+                    reused.add_cell(s, n.as_ref(), &mut shared);
+                }
+                assert_eq!(reused.cell_scores, fresh.cell_scores, "{sources:?}");
+                assert_eq!(Dialect::detect(&reused), Dialect::detect(&fresh));
+            }
+        }
+        // The second round found every cell in the memo.
+        assert_eq!(shared.0.len(), 6);
     }
 
     #[test]

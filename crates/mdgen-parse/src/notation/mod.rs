@@ -10,7 +10,7 @@ mod interpret;
 mod member;
 mod syntax;
 
-pub use dialect::{Clues, Dialect};
+pub use dialect::{CellMemo, Clues, Dialect};
 pub use member::read_member;
 pub use syntax::Notation;
 
