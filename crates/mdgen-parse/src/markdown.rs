@@ -357,10 +357,11 @@ impl<'a> Reader<'_, 'a> {
     }
 
     fn start(&mut self, tag: Tag<'a>, range: Range<usize>) {
-        let line = self.lines.line_of(range.start);
+        // Asked only of the blocks that keep it: most events are cells and inline markup.
+        let line = || self.lines.line_of(range.start);
         match tag {
             Tag::Heading { level, .. } => {
-                self.heading = Some((level as u8, line));
+                self.heading = Some((level as u8, line()));
                 self.begin_inlines();
             }
             Tag::Paragraph if self.list.is_none() && self.table.is_none() => {
@@ -369,7 +370,7 @@ impl<'a> Reader<'_, 'a> {
             }
             Tag::Table(_) => {
                 self.table = Some(TableBuilder {
-                    lines: self.lines.line_of(range.end).saturating_sub(line) as usize,
+                    lines: self.lines.line_of(range.end).saturating_sub(line()) as usize,
                     ..TableBuilder::default()
                 })
             }
@@ -380,7 +381,7 @@ impl<'a> Reader<'_, 'a> {
             }
             Tag::TableRow => {
                 if let Some(t) = &mut self.table {
-                    t.row = Some((line, t.table.cells.len()));
+                    t.row = Some((line(), t.table.cells.len()));
                     t.row_end = range.end;
                 }
             }
@@ -417,7 +418,7 @@ impl<'a> Reader<'_, 'a> {
                     }
                     CodeBlockKind::Indented => String::new(),
                 };
-                self.code = Some((lang, String::new(), line));
+                self.code = Some((lang, String::new(), line()));
             }
             Tag::List(_) if self.table.is_none() => {
                 if self.list_depth == 0 {
