@@ -10,7 +10,8 @@
 //!
 //! Every run of every phase is a child process (this program, built with `--release`), so its
 //! peak RSS (`VmHWM`) is its own; wall time is measured inside the child around the work, and
-//! the median of the runs is reported. Then `cargo check` times the crate generated from the
+//! the median of the runs is reported. The runs go round all sets and phases in turn, so that
+//! the machine's drift reaches every figure alike. Then `cargo check` times the crate generated from the
 //! StackOne TypeScript folder, whole and with `--only`, and a build-script crate shows what a
 //! rebuild with no change and a rerun with no new output do.
 //!
@@ -27,7 +28,8 @@ const USAGE: &str = "\
 Usage: cargo xtask bench [--runs N] [--quick] [--folder TEXT]... [--no-10x] [--no-check]
                          [--corpus DIR]
 
-  --runs N        runs of each phase per set; the median is reported (default 5)
+  --runs N        rounds of runs, each running every phase of every set once; the median is
+                  reported (default 5)
   --quick         3 runs, and no cargo check or build-script section
   --folder TEXT   only the sets whose name contains TEXT (repeatable), e.g. typescript
   --no-10x        skip the ten-fold StackOne TypeScript set
@@ -210,17 +212,15 @@ fn bench(opts: &Opts) -> Result<(), String> {
     }
 
     let load_before = load();
-    let mut rows = Vec::new();
-    for set in sets {
+    for set in &sets {
         eprintln!(
-            "bench: {} ({} docs, {:.1} MB), {} runs of each phase",
+            "bench: {} ({} docs, {:.1} MB)",
             set.name,
             set.docs,
-            mb(set.bytes),
-            opts.runs
+            mb(set.bytes)
         );
-        rows.push(measure(&exe, set, opts.runs, tmp.path())?);
     }
+    let rows = measure(&exe, sets, opts.runs, tmp.path())?;
 
     let mut out = String::new();
     report(&mut out, &rows, opts.runs, &load_before);
@@ -294,16 +294,34 @@ fn doc_paths(root: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Runs every phase `runs` times, interleaved so that drift in the machine hits all alike,
-/// after one unmeasured floor run that warms the page cache.
-fn measure(exe: &Path, set: Set, runs: usize, tmp: &Path) -> Result<Row, String> {
-    spawn_phase(exe, Phase::Floor, &set.inputs, tmp, &[])?;
-    let mut samples: [Vec<Sample>; 3] = Default::default();
-    for _ in 0..runs {
-        for (i, phase) in Phase::ALL.into_iter().enumerate() {
-            samples[i].push(spawn_phase(exe, phase, &set.inputs, tmp, &[])?);
+/// Runs every phase of every set `runs` times, after one unmeasured floor run of each set
+/// that warms the page cache. The runs are interleaved, phases within sets within rounds, so
+/// that drift in the machine hits all alike: the ratios the targets compare (c/a of a set, and
+/// c of the ten-fold set over c of the one-fold) come from the same stretches of time. On a
+/// shared two-core machine the second core comes and goes, which moves the threaded phases and
+/// not the floor.
+fn measure(exe: &Path, sets: Vec<Set>, runs: usize, tmp: &Path) -> Result<Vec<Row>, String> {
+    for set in &sets {
+        spawn_phase(exe, Phase::Floor, &set.inputs, tmp, &[])?;
+    }
+    let mut samples: Vec<[Vec<Sample>; 3]> = sets.iter().map(|_| Default::default()).collect();
+    for round in 1..=runs {
+        eprintln!("bench: round {round} of {runs}");
+        for (set, samples) in sets.iter().zip(&mut samples) {
+            for (i, phase) in Phase::ALL.into_iter().enumerate() {
+                samples[i].push(spawn_phase(exe, phase, &set.inputs, tmp, &[])?);
+            }
         }
     }
+    Ok(sets
+        .into_iter()
+        .zip(samples)
+        .map(|(set, samples)| row(set, samples))
+        .collect())
+}
+
+/// The figures of `set` from its samples, by phase.
+fn row(set: Set, samples: [Vec<Sample>; 3]) -> Row {
     let wall = samples
         .clone()
         .map(|s| median(s.iter().map(|s| s.wall).collect()));
@@ -315,14 +333,14 @@ fn measure(exe: &Path, set: Set, runs: usize, tmp: &Path) -> Result<Row, String>
         .map(|s| s.iter().map(|s| s.hwm).max().unwrap_or(0));
     let models = samples[1].first().map_or(0, |s| s.count);
     let code = samples[2].first().map_or(0, |s| s.count);
-    Ok(Row {
+    Row {
         set,
         wall,
         cpu,
         hwm,
         models,
         code,
-    })
+    }
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
