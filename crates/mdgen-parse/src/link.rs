@@ -8,7 +8,7 @@ use mdgen_ir::{
     Diagnostic, Diagnostics, Enum, EnumValue, EnumWire, Field, Schema, Severity, Source, TypeDef,
     TypeName, TypeRef,
 };
-use std::collections::BTreeMap;
+use std::collections::btree_map::{BTreeMap, Entry};
 
 /// Resolves every [`TypeRef::Named`] in `schema`.
 pub fn link(schema: &mut Schema, snippets: &Snippets, diagnostics: &mut Diagnostics) {
@@ -87,10 +87,44 @@ struct Survey<'s> {
     missing: BTreeMap<String, Missing>,
 }
 
-/// Every reference of `schema`, looked at once.
+/// Every reference of `schema`, looked at once. The models are shared among the cores and
+/// their surveys joined in schema order: the result is the same whatever the number of threads.
 fn survey<'s>(schema: &'s Schema, known: &Known) -> Survey<'s> {
+    let mut models: Vec<(&TypeName, &TypeDef)> = schema.types.iter().collect();
+    let runs = mdgen_ir::map_chunks(&mut models, MIN_MODELS_PER_THREAD, |run| {
+        survey_of(run, known)
+    });
+    let mut runs = runs.into_iter();
+    let mut survey = runs.next().unwrap_or_default();
+    for later in runs {
+        survey.join(later);
+    }
+    survey
+}
+
+/// Below this many models per thread, starting threads costs more than it saves.
+const MIN_MODELS_PER_THREAD: usize = 512;
+
+impl<'s> Survey<'s> {
+    /// Adds `later`, the survey of the models after these.
+    fn join(&mut self, later: Survey<'s>) {
+        self.owners.extend(later.owners);
+        self.others.extend(later.others);
+        for (key, m) in later.missing {
+            match self.missing.entry(key) {
+                Entry::Vacant(e) => {
+                    e.insert(m);
+                }
+                Entry::Occupied(mut e) => e.get_mut().join(m),
+            }
+        }
+    }
+}
+
+/// The survey of the references of `models`.
+fn survey_of<'s>(models: &[(&'s TypeName, &'s TypeDef)], known: &Known) -> Survey<'s> {
     let mut survey = Survey::default();
-    for (owner, def) in &schema.types {
+    for &(owner, def) in models {
         let mut holds_other = false;
         // The sources are copied only for a reference to a missing model: most resolve.
         let mut visit = |ty: &'s TypeRef, sources: &dyn Fn() -> Vec<Source>, field| {
@@ -133,6 +167,23 @@ struct Missing {
 }
 
 impl Missing {
+    /// Adds `later`, what the references after these say of the same model.
+    fn join(&mut self, later: Missing) {
+        self.references.extend(later.references);
+        match (&mut self.inferred, later.inferred) {
+            (Some(e), Some(later)) => {
+                for v in later.values {
+                    if !e.values.iter().any(|x| x.value == v.value) {
+                        e.values.push(v);
+                    }
+                }
+                e.sources.extend(later.sources);
+            }
+            (inferred @ None, later) => *inferred = later,
+            (Some(_), None) => {}
+        }
+    }
+
     /// One warning for the missing doc, at its first reference.
     fn diagnostic(&self, snippets: &Snippets) -> Diagnostic {
         let mut refs = self.references.clone();
@@ -266,6 +317,52 @@ mod tests {
 
     fn named(n: &str) -> TypeRef {
         TypeRef::Named(TypeName(n.into()))
+    }
+
+    #[test]
+    fn surveys_joined_across_threads_are_the_survey_of_all_models() {
+        // Enough models for two runs; references to one missing model, with example values,
+        // in both halves, and each half referring to a model of the other by its key.
+        let n = 4 * MIN_MODELS_PER_THREAD;
+        let mut schema = Schema::default();
+        for i in 0..n {
+            let example = if i < n / 2 {
+                "[\"a\"]"
+            } else {
+                "[\"b\", \"a\"]"
+            };
+            let other = format!("m{}", (i + n / 2) % n);
+            let s = Struct {
+                name: TypeName(format!("M{i}")),
+                doc: None,
+                fields: vec![
+                    field(
+                        "cat",
+                        named(if i % 2 == 0 { "Cat" } else { "cat" }),
+                        Some(example),
+                        3,
+                    ),
+                    field("other", named(&other), None, 4),
+                    field("own", named(&format!("M{i}")), None, 5),
+                ],
+                deprecated: false,
+                sources: vec![],
+            };
+            schema.types.insert(s.name.clone(), TypeDef::Struct(s));
+        }
+        let known = Known::new(&schema);
+        let joined = survey(&schema, &known);
+        let models: Vec<(&TypeName, &TypeDef)> = schema.types.iter().collect();
+        let whole = survey_of(&models, &known);
+        assert_eq!(joined.owners, whole.owners);
+        assert_eq!(joined.others, whole.others);
+        assert_eq!(joined.missing.len(), 1);
+        let (a, b) = (&joined.missing["cat"], &whole.missing["cat"]);
+        assert_eq!((&a.name, &a.references), (&b.name, &b.references));
+        assert_eq!(a.inferred, b.inferred);
+        assert_eq!(a.references.len(), n);
+        let values = a.inferred.as_ref().map(|e| e.values.len());
+        assert_eq!(values, Some(2));
     }
 
     #[test]
