@@ -119,8 +119,11 @@ pub fn parse_inputs<'a, I: Input<'a>>(mut inputs: Vec<I>, options: &Options) -> 
         schema,
         diagnostics: diagnostics.sorted(),
     };
-    // A line of every cell naming a model, of which linking reported a few.
-    mdgen_ir::drop_in_background(snippets);
+    // A line of every cell naming a model, of which linking reported a few: those of many
+    // docs are freed on another thread, a handful here (sooner than a thread starts).
+    if snippets.files() > MIN_FILES_PER_THREAD {
+        mdgen_ir::drop_in_background(snippets);
+    }
     parsed
 }
 

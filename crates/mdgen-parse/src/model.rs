@@ -20,6 +20,11 @@ pub type Snippet = (String, Range<usize>);
 pub struct Snippets(HashMap<PathBuf, Vec<(u32, Snippet)>>);
 
 impl Snippets {
+    /// How many files have snippets.
+    pub fn files(&self) -> usize {
+        self.0.len()
+    }
+
     /// The snippets of the file at `path`, by line.
     fn of_file(path: &Path, lines: Vec<(u32, Snippet)>) -> Self {
         let mut snippets = Snippets::default();
