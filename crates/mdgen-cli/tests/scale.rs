@@ -50,6 +50,22 @@ fn mdgen(args: &[&str], dir: &Path) -> Run {
     }
 }
 
+/// Runs `mdgen generate INPUT --out DIR/models.rs -q`, which must succeed; the run and the code.
+fn generate(input: &Path, dir: &Path) -> (Run, String) {
+    let out = dir.join("models.rs");
+    let args = [
+        "generate",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "-q",
+    ];
+    let run = mdgen(&args, dir);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let code = fs::read_to_string(&out).unwrap();
+    (run, code)
+}
+
 /// A model doc named `Model<i>` whose `next` field references the next model, the last the
 /// first: one ring of references through all of them.
 fn ring_doc(i: usize, n: usize) -> String {
@@ -72,19 +88,7 @@ fn a_folder_of_twenty_thousand_docs() {
         fs::create_dir_all(&folder).unwrap();
         fs::write(folder.join(format!("m{i:05}.md")), ring_doc(i, n)).unwrap();
     }
-    let out = dir.path().join("models.rs");
-    let run = mdgen(
-        &[
-            "generate",
-            docs.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "-q",
-        ],
-        dir.path(),
-    );
-    assert_eq!(run.code, Some(0), "{}", run.stderr);
-    let code = fs::read_to_string(&out).unwrap();
+    let (run, code) = generate(&docs, dir.path());
     assert_eq!(code.matches("\npub struct Model").count(), n);
     // Every model is in the one ring, so each `next` is boxed.
     let boxed = "pub next: ::std::option::Option<::std::boxed::Box<Model";
@@ -115,19 +119,7 @@ fn a_fifty_megabyte_doc() {
     let path = dir.path().join("huge.md");
     fs::write(&path, &doc).unwrap();
     drop(doc);
-    let out = dir.path().join("models.rs");
-    let run = mdgen(
-        &[
-            "generate",
-            path.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "-q",
-        ],
-        dir.path(),
-    );
-    assert_eq!(run.code, Some(0), "{}", run.stderr);
-    let code = fs::read_to_string(&out).unwrap();
+    let (run, code) = generate(&path, dir.path());
     assert_eq!(code.matches("pub field").count(), 5000);
     assert!(run.peak < 1024 * MIB, "peak {} MiB", run.peak / MIB);
     eprintln!("a 50 MB doc: peak {} MiB", run.peak / MIB);
@@ -152,19 +144,7 @@ fn a_fifty_megabyte_fields_table() {
     let path = dir.path().join("huge.md");
     fs::write(&path, &doc).unwrap();
     drop(doc);
-    let out = dir.path().join("models.rs");
-    let run = mdgen(
-        &[
-            "generate",
-            path.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "-q",
-        ],
-        dir.path(),
-    );
-    assert_eq!(run.code, Some(0), "{}", run.stderr);
-    let code = fs::read_to_string(&out).unwrap();
+    let (run, code) = generate(&path, dir.path());
     assert_eq!(code.matches("pub field").count(), i);
     assert!(run.peak < 3 * 1024 * MIB, "peak {} MiB", run.peak / MIB);
     eprintln!(
