@@ -1,6 +1,8 @@
 //! Descriptions → `///` doc comments.
 
-use crate::syntax::Attr;
+use crate::tokens::str_lit;
+use proc_macro2::TokenStream;
+use quote::quote;
 use std::borrow::Cow;
 
 /// The lines of the doc comment for `doc`: `<br/>` becomes a line break, lines are trimmed,
@@ -126,12 +128,16 @@ fn break_lines(doc: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// One doc attribute per line, printed as `/// line` (an empty line as `///`).
-pub fn attrs(lines: Vec<String>) -> Vec<Attr> {
-    lines
-        .into_iter()
-        .map(|l| Attr::Doc(if l.is_empty() { l } else { format!(" {l}") }))
-        .collect()
+/// One `#[doc]` attribute per line, printed as `/// line` (an empty line as `///`).
+pub fn attrs(lines: &[String]) -> TokenStream {
+    let docs = lines.iter().map(|l| {
+        if l.is_empty() {
+            str_lit("")
+        } else {
+            str_lit(&format!(" {l}"))
+        }
+    });
+    quote!(#(#[doc = #docs])*)
 }
 
 #[cfg(test)]
@@ -213,7 +219,7 @@ mod tests {
 
     #[test]
     fn attributes_have_a_leading_space() {
-        let a = attrs(vec!["x".to_string(), String::new()]);
-        assert_eq!(a, [Attr::Doc(" x".into()), Attr::Doc(String::new())]);
+        let a = attrs(&["x".to_string(), String::new()]);
+        assert_eq!(a.to_string(), quote!(#[doc = " x"] #[doc = ""]).to_string());
     }
 }

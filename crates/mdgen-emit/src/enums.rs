@@ -5,11 +5,11 @@ use crate::context::{collision, place, Ctx};
 use crate::docs;
 use crate::ident::{self, Case};
 use crate::lints::variant_names_may_repeat;
-use crate::syntax::{self, key_value, str_lit, Arm, Attr, Expr, FromImpl, Pat, Text, Ty, Variant};
-use crate::types::STRING;
+use crate::tokens::{allow_deprecated, deprecated, ident, int_lit, key_value, serde_attr, str_lit};
 use foldhash::{HashSet, HashSetExt};
 use mdgen_ir::{Diagnostic, Enum, EnumValue, EnumWire, Severity};
-use std::borrow::Cow;
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
 
 /// The doc line of an enum whose values were only seen in examples.
 const INFERRED_NOTE: &str =
@@ -43,13 +43,12 @@ pub fn kind(e: &Enum) -> EnumKind {
 
 /// One documented value with its variant identifier.
 struct Member<'e> {
-    ident: &'e str,
+    ident: Ident,
     value: &'e EnumValue,
 }
 
-/// The enum item for `e`, and for integer and mixed enums the `From` impls serde converts with,
-/// formatted.
-pub fn emit(ctx: &mut Ctx, e: &Enum) -> Vec<String> {
+/// The enum item for `e`, and for integer and mixed enums the `From` impls serde converts with.
+pub fn emit(ctx: &mut Ctx, e: &Enum) -> Vec<TokenStream> {
     let Some(name) = ctx.type_ident(&e.name) else {
         return Vec::new();
     };
@@ -79,39 +78,42 @@ pub fn emit(ctx: &mut Ctx, e: &Enum) -> Vec<String> {
         .find(|c| !taken.contains(c.as_str()))
         .unwrap_or_default();
     let kind = kind(e);
-    let mut variants: Vec<Variant> = deduped
-        .into_iter()
+    let repeats = variant_names_may_repeat(
+        name,
+        deduped
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .chain([catch_all.as_str()]),
+    );
+    let members: Vec<Member> = deduped
+        .iter()
         .zip(&values)
-        .map(|((ident, _), value)| {
-            let mut attrs = docs::attrs(docs::lines(value.doc.as_deref()));
-            if value.deprecated {
-                attrs.push(Attr::Path("deprecated"));
-            }
-            if let (EnumWire::Str(wire), EnumKind::Str) = (&value.value, kind) {
-                attrs.push(Attr::serde(key_value("rename", wire)));
-            }
-            Variant {
-                attrs,
-                name: ident,
-                ty: None,
-            }
+        .map(|((text, _), value)| Member {
+            ident: ident(text),
+            value,
         })
         .collect();
-    let unknown_doc = Attr::Doc(" A value not documented when this code was generated.".into());
-    let (catch_all_ty, container_serde) = match kind {
-        EnumKind::Str => (Ty::Path(Cow::Borrowed(STRING)), None),
-        EnumKind::Int => (Ty::Path(Cow::Borrowed("i64")), Some("i64")),
-        EnumKind::Mixed => (ctx.json_value(), Some("::serde_json::Value")),
-    };
-    let mut catch_all_attrs = vec![unknown_doc];
-    if kind == EnumKind::Str {
-        catch_all_attrs.push(Attr::serde("untagged"));
-    }
-    variants.push(Variant {
-        attrs: catch_all_attrs,
-        name: catch_all.clone(),
-        ty: Some(catch_all_ty),
+    let variants = members.iter().map(|m| {
+        let docs = docs::attrs(&docs::lines(m.value.doc.as_deref()));
+        let deprecated = deprecated(m.value.deprecated);
+        let rename = match (&m.value.value, kind) {
+            (EnumWire::Str(wire), EnumKind::Str) => serde_attr(&[key_value("rename", wire)]),
+            _ => TokenStream::new(),
+        };
+        let variant = &m.ident;
+        quote!(#docs #deprecated #rename #variant)
     });
+    let catch_all = ident(&catch_all);
+    // The type serde converts through, as a path and as tokens.
+    let (catch_all_ty, via) = match kind {
+        EnumKind::Str => (quote!(::std::string::String), None),
+        EnumKind::Int => (quote!(i64), Some(("i64", quote!(i64)))),
+        EnumKind::Mixed => {
+            let value = ctx.json_value();
+            (value.clone(), Some(("::serde_json::Value", value)))
+        }
+    };
+    let untagged = (kind == EnumKind::Str).then(|| quote!(#[serde(untagged)]));
 
     let mut lines = docs::lines(e.doc.as_deref());
     if !e.values_known {
@@ -120,53 +122,50 @@ pub fn emit(ctx: &mut Ctx, e: &Enum) -> Vec<String> {
         }
         lines.push(INFERRED_NOTE.to_string());
     }
-    let mut attrs = docs::attrs(lines);
-    if e.deprecated {
-        attrs.push(Attr::Path("deprecated"));
-    }
-    if variant_names_may_repeat(name, variants.iter().map(|v| v.name.as_str())) {
-        attrs.push(Attr::allow("clippy::enum_variant_names"));
-    }
-    attrs.push(ctx.derives(&e.name).attr());
-    if let Some(via) = container_serde {
-        let items = vec![key_value("from", via), key_value("into", via)];
-        attrs.push(Attr::List("serde", items));
-    }
-    let mut items = vec![syntax::enum_item(&attrs, name, &variants)];
-    let members = || -> Vec<Member> {
-        let idents = variants.iter().map(|v| v.name.as_str());
-        let pairs = idents.zip(&values);
-        pairs
-            .map(|(ident, value)| Member { ident, value })
-            .collect()
-    };
+    let docs = docs::attrs(&lines);
+    let enum_deprecated = deprecated(e.deprecated);
+    let allow_repeats = repeats.then(|| quote!(#[allow(clippy::enum_variant_names)]));
+    let derives = ctx.derives(&e.name).attr();
+    let convert = via
+        .as_ref()
+        .map(|(path, _)| serde_attr(&[key_value("from", path), key_value("into", path)]));
+    let name = ident(name);
+    let mut items = vec![quote! {
+        #docs
+        #enum_deprecated
+        #allow_repeats
+        #derives
+        #convert
+        pub enum #name {
+            #(#variants,)*
+            /// A value not documented when this code was generated.
+            #untagged
+            #catch_all(#catch_all_ty),
+        }
+    }];
     let impls = match kind {
         EnumKind::Str => None,
-        EnumKind::Int => Some(int_impls(name, &catch_all, &members())),
-        EnumKind::Mixed => Some(mixed_impls(name, &catch_all, &members())),
+        EnumKind::Int => Some(int_impls(&name, &catch_all, &members)),
+        EnumKind::Mixed => Some(mixed_impls(&name, &catch_all, &members)),
     };
-    if let (Some(via), Some((from_wire, into_wire))) = (container_serde, impls) {
-        let deprecated = e.deprecated || values.iter().any(|v| v.deprecated);
-        let attrs = || {
-            deprecated
-                .then(|| Attr::allow("deprecated"))
-                .into_iter()
-                .collect()
-        };
-        let wire = || Ty::Path(Cow::Borrowed(via));
-        let this = || Ty::Path(Cow::Owned(name.to_string()));
-        items.push(syntax::from_impl(&FromImpl {
-            attrs: attrs(),
-            from: wire(),
-            to: this(),
-            body: from_wire,
-        }));
-        items.push(syntax::from_impl(&FromImpl {
-            attrs: attrs(),
-            from: this(),
-            to: wire(),
-            body: into_wire,
-        }));
+    if let (Some((_, via)), Some((from_wire, into_wire))) = (via, impls) {
+        let allow = allow_deprecated(e.deprecated || values.iter().any(|v| v.deprecated));
+        items.push(quote! {
+            #allow
+            impl ::std::convert::From<#via> for #name {
+                fn from(value: #via) -> Self {
+                    #from_wire
+                }
+            }
+        });
+        items.push(quote! {
+            #allow
+            impl ::std::convert::From<#name> for #via {
+                fn from(value: #name) -> Self {
+                    #into_wire
+                }
+            }
+        });
     }
     items
 }
@@ -215,125 +214,75 @@ fn wire_text(w: &EnumWire) -> String {
     }
 }
 
-/// An `i64` literal expression or pattern; `suffixed` makes its type explicit.
-fn int_lit(n: i64, suffixed: bool) -> String {
-    match n {
-        i64::MIN => "i64::MIN".to_string(),
-        _ if suffixed => format!("{n}i64"),
-        _ => n.to_string(),
-    }
-}
-
-/// `Enum::Variant`.
-fn path(name: &str, variant: &str) -> Text {
-    Cow::Owned(format!("{name}::{variant}"))
-}
-
-fn atom(text: impl Into<Text>) -> Expr {
-    Expr::Atom(text.into())
-}
-
-/// `match value { arms }`.
-fn match_value(arms: Vec<Arm>) -> Expr {
-    Expr::Match(Box::new(atom("value")), arms)
-}
-
-/// `pat => body`, where the pattern is a single token.
-fn arm(pat: impl Into<Text>, body: Expr) -> Arm {
-    Arm {
-        pat: Pat::Atom(pat.into()),
-        body,
-    }
-}
-
-/// The arm `Enum::CatchAll(other) => other`.
-fn catch_all_back(name: &str, catch_all: &str) -> Arm {
-    Arm {
-        pat: Pat::TupleStruct(path(name, catch_all), vec![Pat::Atom("other".into())]),
-        body: atom("other"),
-    }
-}
-
 /// The bodies of `From<i64> for E` and `From<E> for i64`.
-fn int_impls(name: &str, catch_all: &str, members: &[Member]) -> (Expr, Expr) {
-    let ints: Vec<(i64, &str)> = members
+fn int_impls(name: &Ident, catch_all: &Ident, members: &[Member]) -> (TokenStream, TokenStream) {
+    let ints: Vec<(TokenStream, &Ident)> = members
         .iter()
         .filter_map(|m| match m.value.value {
-            EnumWire::Int(n) => Some((n, m.ident)),
+            EnumWire::Int(n) => Some((int_lit(n, false), &m.ident)),
             EnumWire::Str(_) => None,
         })
         .collect();
-    let mut from: Vec<Arm> = ints
-        .iter()
-        .map(|&(n, ident)| arm(int_lit(n, false), atom(path(name, ident))))
-        .collect();
-    from.push(arm(
-        "other",
-        Expr::Call(path(name, catch_all), vec![atom("other")]),
-    ));
-    let mut into: Vec<Arm> = ints
-        .iter()
-        .map(|&(n, ident)| arm(path(name, ident), atom(int_lit(n, false))))
-        .collect();
-    into.push(catch_all_back(name, catch_all));
-    (match_value(from), match_value(into))
+    let (lits, variants): (Vec<_>, Vec<_>) = ints.into_iter().unzip();
+    let from = quote! {
+        match value {
+            #(#lits => #name::#variants,)*
+            other => #name::#catch_all(other),
+        }
+    };
+    let into = quote! {
+        match value {
+            #(#name::#variants => #lits,)*
+            #name::#catch_all(other) => other,
+        }
+    };
+    (from, into)
 }
 
 /// The bodies of `From<serde_json::Value> for E` and back, for enums with string and integer
 /// values.
-fn mixed_impls(name: &str, catch_all: &str, members: &[Member]) -> (Expr, Expr) {
-    let value = |variant: &'static str, binding: &'static str| {
-        Expr::Call(
-            Cow::Owned(format!("::serde_json::Value::{variant}")),
-            vec![atom(binding)],
-        )
-    };
-    let unknown = |inner: Expr| Expr::Call(path(name, catch_all), vec![inner]);
+fn mixed_impls(name: &Ident, catch_all: &Ident, members: &[Member]) -> (TokenStream, TokenStream) {
     let mut strs = Vec::new();
     let mut ints = Vec::new();
     let mut back = Vec::new();
     for m in members {
-        let variant = path(name, m.ident);
+        let variant = &m.ident;
         match &m.value.value {
             EnumWire::Str(s) => {
-                strs.push(arm(str_lit(s), atom(variant.clone())));
-                let string =
-                    Expr::Call("::std::string::String::from".into(), vec![atom(str_lit(s))]);
-                let json = Expr::Call("::serde_json::Value::String".into(), vec![string]);
-                back.push(arm(variant, json));
+                let s = str_lit(s);
+                strs.push(quote!(#s => #name::#variant,));
+                back.push(quote! {
+                    #name::#variant => ::serde_json::Value::String(::std::string::String::from(#s)),
+                });
             }
             EnumWire::Int(n) => {
-                ints.push(Arm {
-                    pat: Pat::TupleStruct(
-                        "::std::option::Option::Some".into(),
-                        vec![Pat::Atom(int_lit(*n, false).into())],
-                    ),
-                    body: atom(variant.clone()),
-                });
-                let json = Expr::Call(
-                    "::serde_json::Value::from".into(),
-                    vec![atom(int_lit(*n, true))],
-                );
-                back.push(arm(variant, json));
+                let pat = int_lit(*n, false);
+                ints.push(quote!(::std::option::Option::Some(#pat) => #name::#variant,));
+                let lit = int_lit(*n, true);
+                back.push(quote!(#name::#variant => ::serde_json::Value::from(#lit),));
             }
         }
     }
-    strs.push(arm("_", unknown(value("String", "s"))));
-    ints.push(arm("_", unknown(value("Number", "n"))));
-    let by_kind = |variant: &'static str, binding: &'static str, method, arms| Arm {
-        pat: Pat::TupleStruct(
-            Cow::Owned(format!("::serde_json::Value::{variant}")),
-            vec![Pat::Atom(binding.into())],
-        ),
-        body: Expr::Match(Box::new(Expr::MethodCall(binding, method)), arms),
+    let from = quote! {
+        match value {
+            ::serde_json::Value::String(s) => match s.as_str() {
+                #(#strs)*
+                _ => #name::#catch_all(::serde_json::Value::String(s)),
+            },
+            ::serde_json::Value::Number(n) => match n.as_i64() {
+                #(#ints)*
+                _ => #name::#catch_all(::serde_json::Value::Number(n)),
+            },
+            other => #name::#catch_all(other),
+        }
     };
-    let from = vec![
-        by_kind("String", "s", "as_str", strs),
-        by_kind("Number", "n", "as_i64", ints),
-        arm("other", unknown(atom("other"))),
-    ];
-    back.push(catch_all_back(name, catch_all));
-    (match_value(from), match_value(back))
+    let into = quote! {
+        match value {
+            #(#back)*
+            #name::#catch_all(other) => other,
+        }
+    };
+    (from, into)
 }
 
 #[cfg(test)]
@@ -373,12 +322,5 @@ mod tests {
         );
         assert_eq!(variant_base(&value(None, EnumWire::Int(-3))), "ValueMinus3");
         assert_eq!(variant_base(&value(None, EnumWire::Int(42))), "Value42");
-    }
-
-    #[test]
-    fn integer_literals_handle_signs_and_extremes() {
-        assert_eq!(int_lit(5, false), "5");
-        assert_eq!(int_lit(-5, true), "-5i64");
-        assert_eq!(int_lit(i64::MIN, false), "i64::MIN");
     }
 }

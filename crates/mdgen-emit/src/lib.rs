@@ -1,8 +1,8 @@
 //! IR → Rust: naming, type mapping, serde attributes, formatting.
 //!
-//! The code is printed directly, without token streams or syn (which cost most of a run): the
-//! printer issues the breaks prettyplease would, so the layout is prettyplease's (checked
-//! against it in the tests).
+//! Each item is built as a token stream with `quote!`, parsed into a `syn::Item` and laid out
+//! by `prettyplease`; the emitters decide what to emit (names, optionality, renames, derives,
+//! boxing), never how it is printed.
 //!
 //! [`emit`] turns a [`Schema`] into one formatted Rust source file and reports the crates the code
 //! uses ([`Deps`]), from which [`cargo_toml`] writes the manifest of a generated crate.
@@ -16,13 +16,13 @@ mod context;
 mod docs;
 mod enums;
 mod ident;
+mod layout;
 mod lints;
-mod pretty;
 mod recursion;
 mod rename;
 mod resolve;
 mod structs;
-mod syntax;
+mod tokens;
 mod traits;
 mod types;
 mod unions;
@@ -35,7 +35,7 @@ mod tests;
 pub use cargo::{cargo_toml, crate_root};
 
 use context::{Ctx, Shared};
-use mdgen_ir::{Diagnostics, Schema, TypeDef};
+use mdgen_ir::{Diagnostic, Diagnostics, Schema, Severity, TypeDef};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -79,9 +79,9 @@ pub struct Emitted {
 
 /// Emits every type of `schema` into one Rust source file.
 ///
-/// Each item is built as a small syntax tree and printed straight to text, laid out as
-/// prettyplease lays it out; the items are shared among the cores and put back in schema order,
-/// so the result does not depend on the number of threads.
+/// Each item is built as tokens, parsed by syn and laid out by prettyplease on the thread that
+/// built it; the items are shared among the cores and put back in schema order, so the result
+/// does not depend on the number of threads.
 pub fn emit(schema: &Schema, options: &Options) -> Emitted {
     let (shared, mut diagnostics) = Shared::new(schema);
     let defs: Vec<&TypeDef> = schema.types.values().collect();
@@ -193,13 +193,33 @@ fn emit_items(
 /// few enough that the threads finish together.
 const BATCH: usize = 32;
 
-/// One model: its items formatted (usually one), what they use and what was said.
+/// One model: its items formatted (usually one), what they use and what was said. Tokens that
+/// are not an item are an emitter's bug: an error naming the model, and nothing written for it.
 fn emit_item(ctx: &mut Ctx, def: &TypeDef) -> Item {
-    let code = match def {
+    let tokens = match def {
         TypeDef::Struct(s) => structs::emit(ctx, s),
         TypeDef::Enum(e) => enums::emit(ctx, e),
         TypeDef::Union(u) => unions::emit(ctx, u),
     };
+    let mut code = Vec::with_capacity(tokens.len());
+    for item in tokens {
+        match layout::format(item) {
+            Ok(text) => code.push(text),
+            Err(error) => {
+                let (file, line) = context::place(def.sources());
+                ctx.diagnostics.push(Diagnostic::new(
+                    Severity::Error,
+                    "emit-bug",
+                    file,
+                    line,
+                    format!(
+                        "mdgen made code for `{}` that is not a Rust item ({error}); it is left out: please report this",
+                        def.name()
+                    ),
+                ));
+            }
+        }
+    }
     Item {
         code,
         deps: std::mem::take(&mut ctx.deps),

@@ -4,18 +4,19 @@ use crate::context::{collision, place, Ctx};
 use crate::docs;
 use crate::ident::{self, Case};
 use crate::rename::{field_renames, FieldRenames};
-use crate::syntax::{self, Attr, Ty};
+use crate::tokens::{allow_deprecated, deprecated, ident, key_value, serde_attr};
 use crate::types::has_decimal;
 use foldhash::{HashSet, HashSetExt};
 use mdgen_ir::{Diagnostic, Field, Severity, Source, Struct};
-use std::borrow::Cow;
+use proc_macro2::TokenStream;
+use quote::quote;
 
 /// The note added to the docs of a field that holds a decimal.
 const DECIMAL_NOTE: &str =
     "A decimal on the wire, read as `f64`: digits beyond its precision (about 15) are rounded.";
 
-/// The struct item for `s`, formatted.
-pub fn emit(ctx: &mut Ctx, s: &Struct) -> Vec<String> {
+/// The struct item for `s`.
+pub fn emit(ctx: &mut Ctx, s: &Struct) -> Vec<TokenStream> {
     let Some(name) = ctx.type_ident(&s.name) else {
         return Vec::new();
     };
@@ -49,7 +50,7 @@ pub fn emit(ctx: &mut Ctx, s: &Struct) -> Vec<String> {
         .map(|((text, _), f)| (ident::unraw(text), f.wire.name.as_str()))
         .collect();
     let renames = field_renames(&pairs);
-    let members: Vec<syntax::Field> = fields
+    let members: Vec<TokenStream> = fields
         .iter()
         .zip(&idents)
         .enumerate()
@@ -62,21 +63,27 @@ pub fn emit(ctx: &mut Ctx, s: &Struct) -> Vec<String> {
         })
         .collect();
 
-    let mut attrs = docs::attrs(docs::lines(s.doc.as_deref()));
-    if s.deprecated {
-        attrs.push(Attr::Path("deprecated"));
-    }
-    if fields
-        .iter()
-        .any(|f| ctx.resolver.mentions_deprecated(&f.ty))
-    {
-        attrs.push(Attr::allow("deprecated"));
-    }
-    attrs.push(ctx.derives(&s.name).attr());
-    if let FieldRenames::All(rule) = renames {
-        attrs.push(Attr::serde(syntax::key_value("rename_all", rule.as_str())));
-    }
-    vec![syntax::struct_item(&attrs, name, &members)]
+    let docs = docs::attrs(&docs::lines(s.doc.as_deref()));
+    let deprecated = deprecated(s.deprecated);
+    let allow = allow_deprecated(
+        fields
+            .iter()
+            .any(|f| ctx.resolver.mentions_deprecated(&f.ty)),
+    );
+    let derives = ctx.derives(&s.name).attr();
+    let rename_all = match renames {
+        FieldRenames::All(rule) => serde_attr(&[key_value("rename_all", rule.as_str())]),
+        FieldRenames::None | FieldRenames::Each(_) => TokenStream::new(),
+    };
+    let name = ident(name);
+    vec![quote! {
+        #docs
+        #deprecated
+        #allow
+        #derives
+        #rename_all
+        pub struct #name { #(#members),* }
+    }]
 }
 
 /// The fields of `s`, without any whose wire name an earlier field already has (warned).
@@ -104,40 +111,37 @@ fn unique_wire_names<'s>(ctx: &mut Ctx, s: &'s Struct) -> Vec<&'s Field> {
 }
 
 /// One field: docs, `#[deprecated]`, serde attributes, and its type by the optionality table.
-fn field(ctx: &mut Ctx, s: &Struct, f: &Field, text: &str, rename: Option<&str>) -> syntax::Field {
+fn field(ctx: &mut Ctx, s: &Struct, f: &Field, text: &str, rename: Option<&str>) -> TokenStream {
     ctx.check_refs(&f.ty, || sources(f, s), &s.name);
     let mut ty = ctx.rust_type(&f.ty);
     if ctx.recursion.needs_box(&s.name, &f.ty, ctx.resolver) {
-        ty = Ty::of("::std::boxed::Box", ty);
+        ty = quote!(::std::boxed::Box<#ty>);
     }
-    let mut serde: Vec<Cow<'static, str>> = rename
-        .map(|w| syntax::key_value("rename", w))
-        .into_iter()
-        .collect();
-    let optional = [
-        Cow::Borrowed("default"),
-        Cow::Borrowed("skip_serializing_if = \"::std::option::Option::is_none\""),
-    ];
+    let mut serde: Vec<TokenStream> = rename.map(|w| key_value("rename", w)).into_iter().collect();
+    let optional = || {
+        [
+            quote!(default),
+            quote!(skip_serializing_if = "::std::option::Option::is_none"),
+        ]
+    };
     let ty = match (f.required, f.nullable.allows_null()) {
         (true, false) => ty,
         (true, true) => {
             // Without `default`, a missing field is an error, and `null` is `None`.
-            serde.push(Cow::Borrowed(
-                "deserialize_with = \"::serde::Deserialize::deserialize\"",
+            serde.push(quote!(
+                deserialize_with = "::serde::Deserialize::deserialize"
             ));
-            Ty::of(OPTION, ty)
+            quote!(::std::option::Option<#ty>)
         }
         (false, true) if ctx.options.tri_state => {
             ctx.deps.serde_with = true;
-            serde.extend(optional);
-            serde.push(Cow::Borrowed(
-                "with = \"::serde_with::rust::double_option\"",
-            ));
-            Ty::of(OPTION, Ty::of(OPTION, ty))
+            serde.extend(optional());
+            serde.push(quote!(with = "::serde_with::rust::double_option"));
+            quote!(::std::option::Option<::std::option::Option<#ty>>)
         }
         (false, _) => {
-            serde.extend(optional);
-            Ty::of(OPTION, ty)
+            serde.extend(optional());
+            quote!(::std::option::Option<#ty>)
         }
     };
     let mut lines = docs::lines(f.doc.as_deref());
@@ -147,22 +151,17 @@ fn field(ctx: &mut Ctx, s: &Struct, f: &Field, text: &str, rename: Option<&str>)
         }
         lines.push(DECIMAL_NOTE.to_string());
     }
-    let mut attrs = docs::attrs(lines);
-    if f.deprecated {
-        attrs.push(Attr::Path("deprecated"));
-    }
-    if !serde.is_empty() {
-        attrs.push(Attr::List("serde", serde));
-    }
-    syntax::Field {
-        attrs,
-        name: text.to_string(),
-        ty,
+    let docs = docs::attrs(&lines);
+    let deprecated = deprecated(f.deprecated);
+    let serde = serde_attr(&serde);
+    let name = ident(text);
+    quote! {
+        #docs
+        #deprecated
+        #serde
+        pub #name: #ty
     }
 }
-
-/// The path of `Option`.
-const OPTION: &str = "::std::option::Option";
 
 /// Where `f` was documented, or else where its struct was.
 fn sources(f: &Field, s: &Struct) -> Vec<Source> {

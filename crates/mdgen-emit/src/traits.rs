@@ -2,10 +2,10 @@
 
 use crate::enums::{self, EnumKind};
 use crate::resolve::Resolver;
-use crate::syntax::Attr;
 use crate::types::ConstKind;
 use mdgen_ir::{Schema, TypeDef, TypeName, TypeRef};
-use std::borrow::Cow;
+use proc_macro2::TokenStream;
+use quote::quote;
 
 /// The optional derives of one type.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -20,20 +20,16 @@ pub struct Derives {
 
 impl Derives {
     /// The `#[derive(...)]` attribute: these plus `Debug, Clone, PartialEq` and serde's.
-    pub fn attr(self) -> Attr {
-        let mut traits = vec!["Debug", "Clone"];
-        if self.copy {
-            traits.push("Copy");
+    pub fn attr(self) -> TokenStream {
+        let copy = self.copy.then(|| quote!(Copy,));
+        let eq_hash = self.eq_hash.then(|| quote!(Eq, Hash,));
+        let default = self.default.then(|| quote!(Default,));
+        quote! {
+            #[derive(
+                Debug, Clone, #copy PartialEq, #eq_hash #default
+                ::serde::Serialize, ::serde::Deserialize
+            )]
         }
-        traits.push("PartialEq");
-        if self.eq_hash {
-            traits.extend(["Eq", "Hash"]);
-        }
-        if self.default {
-            traits.push("Default");
-        }
-        traits.extend(["::serde::Serialize", "::serde::Deserialize"]);
-        Attr::List("derive", traits.into_iter().map(Cow::Borrowed).collect())
     }
 }
 

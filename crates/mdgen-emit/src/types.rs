@@ -1,14 +1,10 @@
 //! `TypeRef` → Rust types, with fully qualified paths so user models never shadow std.
 
 use crate::context::Ctx;
-use crate::syntax::Ty;
+use crate::tokens::ident;
 use mdgen_ir::TypeRef;
-use std::borrow::Cow;
-
-/// The path of `String`.
-pub const STRING: &str = "::std::string::String";
-/// The path of `serde_json::Value`.
-pub const JSON_VALUE: &str = "::serde_json::Value";
+use proc_macro2::TokenStream;
+use quote::{quote, ToTokens};
 
 /// The Rust type a `Const` value is carried in: the JSON type of the value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,48 +36,50 @@ fn is_32(bits: Option<u8>) -> bool {
 
 impl Ctx<'_> {
     /// The Rust type of `ty`, recording the crates it needs in `self.deps`.
-    pub fn rust_type(&mut self, ty: &TypeRef) -> Ty {
-        let path = |p: &'static str| Ty::Path(Cow::Borrowed(p));
+    pub fn rust_type(&mut self, ty: &TypeRef) -> TokenStream {
         match ty {
-            TypeRef::String | TypeRef::Bytes => path(STRING),
-            TypeRef::Bool => path("bool"),
-            TypeRef::Int { bits } if is_32(*bits) => path("i32"),
-            TypeRef::Int { .. } => path("i64"),
-            TypeRef::Float { bits } if is_32(*bits) => path("f32"),
-            TypeRef::Float { .. } | TypeRef::Number | TypeRef::Decimal => path("f64"),
-            TypeRef::BigInt => path("i128"),
+            TypeRef::String | TypeRef::Bytes => quote!(::std::string::String),
+            TypeRef::Bool => quote!(bool),
+            TypeRef::Int { bits } if is_32(*bits) => quote!(i32),
+            TypeRef::Int { .. } => quote!(i64),
+            TypeRef::Float { bits } if is_32(*bits) => quote!(f32),
+            TypeRef::Float { .. } | TypeRef::Number | TypeRef::Decimal => quote!(f64),
+            TypeRef::BigInt => quote!(i128),
             TypeRef::Date => {
                 self.deps.chrono = true;
-                path("::chrono::NaiveDate")
+                quote!(::chrono::NaiveDate)
             }
             TypeRef::DateTime => {
                 self.deps.chrono = true;
-                Ty::of("::chrono::DateTime", path("::chrono::FixedOffset"))
+                quote!(::chrono::DateTime<::chrono::FixedOffset>)
             }
             TypeRef::Any => self.json_value(),
-            TypeRef::Array(item) => Ty::of("::std::vec::Vec", self.rust_type(item)),
+            TypeRef::Array(item) => {
+                let item = self.rust_type(item);
+                quote!(::std::vec::Vec<#item>)
+            }
             TypeRef::Map(value) => {
                 let value = self.rust_type(value);
-                Ty::Generic("::std::collections::BTreeMap", vec![path(STRING), value])
+                quote!(::std::collections::BTreeMap<::std::string::String, #value>)
             }
             TypeRef::Named(name) => match self.type_ident(name) {
-                Some(ident) => Ty::Path(Cow::Owned(ident.to_string())),
+                Some(name) => ident(name).into_token_stream(),
                 None => self.json_value(),
             },
             TypeRef::Const(value) => match ConstKind::of(value) {
-                ConstKind::Str => path(STRING),
-                ConstKind::Bool => path("bool"),
-                ConstKind::Int => path("i64"),
-                ConstKind::Float => path("f64"),
+                ConstKind::Str => quote!(::std::string::String),
+                ConstKind::Bool => quote!(bool),
+                ConstKind::Int => quote!(i64),
+                ConstKind::Float => quote!(f64),
                 ConstKind::Value => self.json_value(),
             },
         }
     }
 
     /// `serde_json::Value`, recording the dependency.
-    pub fn json_value(&mut self) -> Ty {
+    pub fn json_value(&mut self) -> TokenStream {
         self.deps.serde_json = true;
-        Ty::Path(Cow::Borrowed(JSON_VALUE))
+        quote!(::serde_json::Value)
     }
 }
 

@@ -6,12 +6,14 @@ use crate::enums::{self, EnumKind};
 use crate::ident::{self, Case};
 use crate::lints::variant_names_may_repeat;
 use crate::resolve::Resolver;
-use crate::syntax::{self, Attr, Ty};
+use crate::tokens::{allow_deprecated, ident};
 use mdgen_ir::{Diagnostic, Severity, TypeDef, TypeRef, Union, Variant};
+use proc_macro2::TokenStream;
+use quote::quote;
 use std::cmp::Reverse;
 
-/// The union item for `u`, formatted. A union without (usable) members holds any JSON value.
-pub fn emit(ctx: &mut Ctx, u: &Union) -> Vec<String> {
+/// The union item for `u`. A union without (usable) members holds any JSON value.
+pub fn emit(ctx: &mut Ctx, u: &Union) -> Vec<TokenStream> {
     let Some(name) = ctx.type_ident(&u.name) else {
         return Vec::new();
     };
@@ -60,46 +62,48 @@ pub fn emit(ctx: &mut Ctx, u: &Union) -> Vec<String> {
             ));
         }
     }
+    let repeats = variant_names_may_repeat(name, deduped.iter().map(|(t, _)| t.as_str()));
     let mut large = false;
-    let members: Vec<syntax::Variant> = variants
+    let members: Vec<TokenStream> = variants
         .iter()
-        .zip(deduped)
+        .zip(&deduped)
         .map(|(v, (text, _))| {
             ctx.check_refs(&v.ty, || &u.sources, &u.name);
             let mut ty = ctx.rust_type(&v.ty);
             if ctx.recursion.needs_box(&u.name, &v.ty, ctx.resolver) {
-                ty = Ty::of("::std::boxed::Box", ty);
+                ty = quote!(::std::boxed::Box<#ty>);
             } else if let TypeRef::Named(n) = &v.ty {
                 large |= matches!(
                     ctx.resolver.def(n),
                     Some(TypeDef::Struct(_) | TypeDef::Union(_))
                 );
             }
-            syntax::Variant {
-                attrs: Vec::new(),
-                name: text,
-                ty: Some(ty),
-            }
+            let variant = ident(text);
+            quote!(#variant(#ty))
         })
         .collect();
 
-    let mut attrs = docs::attrs(docs::lines(u.doc.as_deref()));
-    if variants
-        .iter()
-        .any(|v| ctx.resolver.mentions_deprecated(&v.ty))
-    {
-        attrs.push(Attr::allow("deprecated"));
-    }
+    let docs = docs::attrs(&docs::lines(u.doc.as_deref()));
+    let allow = allow_deprecated(
+        variants
+            .iter()
+            .any(|v| ctx.resolver.mentions_deprecated(&v.ty)),
+    );
     // Variant sizes are not known here; a struct member may well be much larger than a string.
-    if large && variants.len() > 1 {
-        attrs.push(Attr::allow("clippy::large_enum_variant"));
-    }
-    if variant_names_may_repeat(name, members.iter().map(|m| m.name.as_str())) {
-        attrs.push(Attr::allow("clippy::enum_variant_names"));
-    }
-    attrs.push(ctx.derives(&u.name).attr());
-    attrs.push(Attr::serde("untagged"));
-    vec![syntax::enum_item(&attrs, name, &members)]
+    let allow_large =
+        (large && variants.len() > 1).then(|| quote!(#[allow(clippy::large_enum_variant)]));
+    let allow_repeats = repeats.then(|| quote!(#[allow(clippy::enum_variant_names)]));
+    let derives = ctx.derives(&u.name).attr();
+    let name = ident(name);
+    vec![quote! {
+        #docs
+        #allow
+        #allow_large
+        #allow_repeats
+        #derives
+        #[serde(untagged)]
+        pub enum #name { #(#members),* }
+    }]
 }
 
 /// The sort key that puts the most specific members first: untagged deserialization takes the

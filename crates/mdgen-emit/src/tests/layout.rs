@@ -1,4 +1,4 @@
-//! The printer lays code out as prettyplease does: every emitted item is unchanged by
+//! Items are laid out as a whole file of them would be: every emitted item is unchanged by
 //! `prettyplease::unparse(syn::parse_file(item))`, for the schema with every feature and for
 //! random schemas whose names, values and nesting cross the line width at every point.
 
