@@ -1,6 +1,7 @@
-//! Items are laid out as a whole file of them would be: every emitted item is unchanged by
-//! `prettyplease::unparse(syn::parse_file(item))`, for the schema with every feature and for
-//! random schemas whose names, values and nesting cross the line width at every point.
+//! Every emitter makes tokens that parse as Rust items (no `emit-bug`), laid out as a file of
+//! the item alone would be (`prettyplease::unparse(syn::parse_file(item))` changes nothing),
+//! for the schema with every feature and for random schemas whose names, values and nesting
+//! cross the line width at every point.
 
 use super::compile::rich_schema;
 use crate::context::Shared;
@@ -9,12 +10,18 @@ use crate::{emit_items, Options};
 use mdgen_ir::{Evidence, Schema, TypeDef, TypeRef};
 use proptest::prelude::*;
 
-/// Each item of `schema` emitted, as text.
+/// Each item of `schema` emitted, as text; fails on an `emit-bug` (tokens that are not an item).
 fn items(schema: &Schema, options: &Options) -> Vec<String> {
     let (shared, _) = Shared::new(schema);
     let defs: Vec<&TypeDef> = schema.types.values().collect();
     let mut all = Vec::new();
     emit_items(&shared, options, &defs, 1, &mut |item| {
+        let bugs: Vec<_> = item
+            .diagnostics
+            .iter()
+            .filter(|d| d.kind == "emit-bug")
+            .collect();
+        assert!(bugs.is_empty(), "{bugs:?}");
         all.extend(item.code)
     });
     all
