@@ -21,6 +21,7 @@
 
 mod builder;
 mod config;
+mod empty;
 mod error;
 mod inputs;
 pub mod render;
@@ -29,7 +30,7 @@ mod write;
 pub use builder::{Builder, Generation, Parsed};
 pub use config::Config;
 pub use error::Error;
-pub use inputs::{MAX_DOC_BYTES, MAX_TOTAL_BYTES};
+pub use inputs::{InputDocs, MAX_DOC_BYTES, MAX_TOTAL_BYTES};
 pub use mdgen_emit::Deps;
 pub use mdgen_ir::{Diagnostic, Diagnostics, Schema, Severity, WireCase};
 pub use mdgen_parse::{Dialect, ModelOptions};
