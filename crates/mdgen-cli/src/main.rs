@@ -217,9 +217,10 @@ fn verbosity(args: &Generate) -> Verbosity {
     }
 }
 
-/// Prints the error, and the diagnostics behind it when strict mode failed.
+/// Prints the error, and the diagnostics behind it when strict mode failed or an input yielded
+/// no model.
 fn fail(error: &Error, verbosity: Verbosity) -> ExitCode {
-    if let Error::Failed { diagnostics } = error {
+    if let Error::Failed { diagnostics } | Error::NoModels { diagnostics, .. } = error {
         report(diagnostics, verbosity);
     }
     eprintln!("error: {error}");
