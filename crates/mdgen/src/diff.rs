@@ -33,9 +33,9 @@ pub fn diff(old: &Schema, new: &Schema) -> Diff {
     }
     let mut changes = differ.changes;
     let removed = differ.removed.into_values();
-    changes.extend(removed.map(|d| Change::model(d, ChangeKind::ModelRemoved)));
+    changes.extend(removed.map(|d| Change::model(d, true)));
     let added = differ.added.into_values();
-    changes.extend(added.map(|d| Change::model(d, ChangeKind::ModelAdded)));
+    changes.extend(added.map(|d| Change::model(d, false)));
     changes.sort();
     Diff { changes }
 }
@@ -156,18 +156,26 @@ impl Change {
         self
     }
 
-    fn model(def: &TypeDef, kind: ChangeKind) -> Change {
-        let change = Change::new(def, None, kind, kind == ChangeKind::ModelRemoved);
-        match kind {
-            ChangeKind::ModelRemoved => Change {
-                old: Some(kind_name(def).to_string()),
-                ..change
-            },
-            _ => Change {
-                new: Some(kind_name(def).to_string()),
-                ..change
-            },
+    /// What was there (`gone`) or is there now, on the side that has it.
+    fn on_one_side(self, gone: bool, what: impl Into<String>) -> Change {
+        let what = Some(what.into());
+        match gone {
+            true => Change { old: what, ..self },
+            false => Change { new: what, ..self },
         }
+    }
+
+    fn model(def: &TypeDef, gone: bool) -> Change {
+        let kind = [ChangeKind::ModelAdded, ChangeKind::ModelRemoved][usize::from(gone)];
+        Change::new(def, None, kind, gone).on_one_side(gone, kind_name(def))
+    }
+}
+
+fn required(required: bool) -> &'static str {
+    if required {
+        "required"
+    } else {
+        "optional"
     }
 }
 
@@ -204,28 +212,14 @@ impl<'a> Differ<'a> {
     }
 
     fn field(&mut self, model: &TypeDef, old: Option<&Field>, new: Option<&Field>) {
-        let summary = |f: &Field| {
-            let required = if f.required { "required" } else { "optional" };
-            format!("{required} {}", f.ty)
-        };
+        let summary = |f: &Field| format!("{} {}", required(f.required), f.ty);
         let (o, n) = match (old, new) {
             (Some(o), Some(n)) => (o, n),
-            (Some(o), None) => {
-                let kind = ChangeKind::FieldRemoved;
-                let change = Change::new(model, Some(o.wire.name.clone()), kind, o.required);
-                self.changes.push(Change {
-                    old: Some(summary(o)),
-                    ..change
-                });
-                return;
-            }
-            (None, Some(n)) => {
-                let kind = ChangeKind::FieldAdded;
-                let change = Change::new(model, Some(n.wire.name.clone()), kind, n.required);
-                self.changes.push(Change {
-                    new: Some(summary(n)),
-                    ..change
-                });
+            (Some(f), None) | (None, Some(f)) => {
+                let gone = old.is_some();
+                let kind = [ChangeKind::FieldAdded, ChangeKind::FieldRemoved][usize::from(gone)];
+                let change = Change::new(model, Some(f.wire.name.clone()), kind, f.required);
+                self.changes.push(change.on_one_side(gone, summary(f)));
                 return;
             }
             (None, None) => return,
@@ -238,10 +232,9 @@ impl<'a> Differ<'a> {
                 .push(change(ChangeKind::FieldType, breaking).was(types.0, types.1));
         }
         if o.required != n.required {
-            let says = |required| if required { "required" } else { "optional" };
             let change = change(ChangeKind::FieldRequired, true);
             self.changes
-                .push(change.was(says(o.required), says(n.required)));
+                .push(change.was(required(o.required), required(n.required)));
         }
         if let (Some(was), Some(is)) = (stated_null(o), stated_null(n)) {
             if was != is {
@@ -287,10 +280,7 @@ impl<'a> Differ<'a> {
         self.added.remove(&new);
         self.renamed.insert(old, new);
         let change = Change::new(n, None, ChangeKind::ModelRenamed, false);
-        self.changes.push(Change {
-            old: Some(o.name().0.clone()),
-            ..change
-        });
+        self.changes.push(change.on_one_side(true, &o.name().0));
         self.queue.push_back((o, n));
         true
     }
