@@ -13,17 +13,17 @@ use std::time::Instant;
 /// Diagnostic kinds that say a doc was skipped.
 const SKIPS: [&str; 2] = ["not-a-model", "no-definition"];
 
-/// Reports on every corpus folder. `root` is the repository root (the corpus sits beside it,
-/// at `../shared/corpus`) or the corpus folder itself.
+/// Reports on every folder of the corpus: the folder given, or `../shared/corpus` beside the
+/// repository.
 pub fn run(args: &[String]) -> ExitCode {
     let compile = args.iter().any(|a| a == "--compile");
     let rest: Vec<&String> = args.iter().filter(|a| *a != "--compile").collect();
-    let root = match rest.as_slice() {
-        [] => crate::repo_root(),
+    let corpus = match rest.as_slice() {
+        [] => crate::repo_root().join("../shared/corpus"),
         [dir] => PathBuf::from(dir),
         _ => return crate::usage_error("corpus takes --compile and at most one folder"),
     };
-    match report_all(&root, compile) {
+    match report_all(&corpus, compile) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("corpus: {e}");
@@ -32,23 +32,17 @@ pub fn run(args: &[String]) -> ExitCode {
     }
 }
 
-/// Reports every folder of the corpus at `root`, or at `root/../shared/corpus`; with
-/// `compile`, checks the crate generated from each.
-fn report_all(root: &Path, compile: bool) -> Result<(), String> {
-    let corpus = [root.join("../shared/corpus"), root.to_path_buf()]
-        .into_iter()
-        .find(|p| p.join("README.md").is_file())
-        .ok_or_else(|| {
-            format!(
-                "no corpus README at {} or {}",
-                root.join("README.md").display(),
-                root.join("../shared/corpus/README.md").display()
-            )
-        })?;
-    let folders = folders(&corpus)?;
+/// Reports every folder of the corpus at `corpus` (the folder of its README); with `compile`,
+/// checks the crate generated from each.
+fn report_all(corpus: &Path, compile: bool) -> Result<(), String> {
+    let readme = corpus.join("README.md");
+    if !readme.is_file() {
+        return Err(format!("no corpus README at {}", readme.display()));
+    }
+    let folders = folders(corpus)?;
     let start = Instant::now();
     for (folder, dialect) in &folders {
-        report(&corpus, folder, dialect)?;
+        report(corpus, folder, dialect)?;
         if compile {
             check_crate(&corpus.join(folder), folder)?;
         }
@@ -307,6 +301,7 @@ mod tests {
             [("acme/ts/docs/models".to_string(), "TypeScript".to_string())]
         );
         report_all(corpus, false).unwrap();
+        // Not the corpus beside the folder, wherever the temporary folder is.
         let empty = tempfile::tempdir().unwrap();
         assert!(report_all(empty.path(), false)
             .unwrap_err()

@@ -19,9 +19,10 @@ Commands:
   codegen [--check]   Regenerate the crates in generated/ from docs-input/manifest.toml;
                       with --check, write nothing and fail if any file is stale
   corpus [--compile] [DIR]
-                      Per-folder report of ../shared/corpus: docs, models, fields by type,
-                      diagnostics by kind, skipped docs, time; --compile also generates a
-                      crate from each folder and runs clippy -D warnings on it
+                      Per-folder report of the corpus (DIR, default ../shared/corpus): docs,
+                      models, fields by type, diagnostics by kind, skipped docs, time;
+                      --compile also generates a crate from each folder and runs
+                      clippy -D warnings on it
   fusion-report [DIR] What fusing the five StackOne SDKs' docs adds over TypeScript alone
                       (DIR: the stackone corpus folder, default ../shared/corpus/stackone)
   bench [--quick]     Time mdgen against the floor of reading and parsing the corpus docs

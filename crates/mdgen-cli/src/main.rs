@@ -2,13 +2,15 @@
 //!
 //! Exit status: 0 on success (warnings and notes allowed), 1 when a doc had errors (the rest is
 //! still written), when strict mode found errors or warnings (nothing written), when `--check`
-//! found stale files, or on I/O and config errors; 2 on usage errors.
+//! found stale files, or on I/O and config errors; 2 on usage errors. `diff` exits 1 when a
+//! change breaks code built on the old types, 2 when the docs cannot be compared.
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::error::ErrorKind;
 use clap::{ArgGroup, Args, CommandFactory, Parser, Subcommand};
 use mdgen::{Builder, Diagnostics, Dialect, Error, Severity, WireCase};
 use std::collections::BTreeMap;
+use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,6 +32,9 @@ enum Command {
     Generate(Generate),
     /// Print the fused IR of the inputs as JSON.
     Ir(Ir),
+    /// Compare two versions of the docs: models, fields and values added, removed and changed.
+    #[command(override_usage = "mdgen diff <OLD>... -- <NEW>... [OPTIONS]")]
+    Diff(DiffArgs),
 }
 
 #[derive(Args)]
@@ -77,6 +82,28 @@ struct Ir {
     inputs: Vec<PathBuf>,
     #[command(flatten)]
     reading: Reading,
+}
+
+#[derive(Args)]
+#[command(
+    after_help = "Exit status: 0 when no change breaks code built on the old types, \
+1 when one does, 2 when the docs cannot be compared (usage errors, inputs missing or without models)."
+)]
+struct DiffArgs {
+    /// The old docs: folders or files, fused as `generate` fuses them.
+    #[arg(value_name = "OLD", required = true)]
+    old: Vec<PathBuf>,
+    /// The new docs, after `--` (or `--new`); options may follow them.
+    #[arg(long = "new", value_name = "NEW", required = true, num_args = 1..)]
+    new: Vec<PathBuf>,
+    /// Read settings from an mdgen.toml file (its inputs are not read); flags override them.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(flatten)]
+    reading: Reading,
+    /// Print the changes as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 /// How the docs are read, for `generate` and `ir` alike.
@@ -130,10 +157,23 @@ fn crate_name(s: &str) -> Result<String, String> {
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    match Cli::parse_from(args()).command {
         Command::Generate(args) => generate(args),
         Command::Ir(args) => ir(args),
+        Command::Diff(args) => diff(args),
     }
+}
+
+/// The command line, with the `--` of `mdgen diff OLD... -- NEW... [OPTIONS]` read as `--new`:
+/// clap would take the options after the new docs for more docs.
+fn args() -> Vec<OsString> {
+    let mut args: Vec<OsString> = std::env::args_os().collect();
+    if args.get(1).is_some_and(|a| a == "diff") {
+        if let Some(separator) = args.iter().position(|a| a == "--") {
+            args[separator] = "--new".into();
+        }
+    }
+    args
 }
 
 fn generate(args: Generate) -> ExitCode {
@@ -195,6 +235,43 @@ fn ir(args: Ir) -> ExitCode {
     exit_code(parsed.diagnostics.has_errors())
 }
 
+/// Exit status of `diff` when the docs cannot be compared.
+const CANNOT_COMPARE: u8 = 2;
+
+fn diff(args: DiffArgs) -> ExitCode {
+    let schema = |inputs: &[PathBuf]| {
+        let mut builder = Builder::new().inputs(inputs);
+        if let Some(config) = &args.config {
+            builder = builder.config_file(config);
+        }
+        let parsed = args.reading.apply(builder).parse()?;
+        // Errors only: the notes and warnings are about generating code, not comparing.
+        report(&parsed.diagnostics, Verbosity::Quiet);
+        Ok::<_, Error>(parsed.schema)
+    };
+    let (old, new) = match schema(&args.old).and_then(|old| Ok((old, schema(&args.new)?))) {
+        Ok(schemas) => schemas,
+        Err(e) => {
+            fail(&e, Verbosity::Quiet);
+            return ExitCode::from(CANNOT_COMPARE);
+        }
+    };
+    let diff = mdgen::diff(&old, &new);
+    if args.json {
+        let json = serde_json::json!({ "breaking": diff.is_breaking(), "changes": diff.changes });
+        match serde_json::to_string_pretty(&json) {
+            Ok(json) => println!("{json}"),
+            Err(e) => {
+                eprintln!("error: cannot print the changes as JSON: {e}");
+                return ExitCode::from(CANNOT_COMPARE);
+            }
+        }
+    } else {
+        print!("{diff}");
+    }
+    exit_code(diff.is_breaking())
+}
+
 /// How much of the diagnostics to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Verbosity {
@@ -217,9 +294,10 @@ fn verbosity(args: &Generate) -> Verbosity {
     }
 }
 
-/// Prints the error, and the diagnostics behind it when strict mode failed.
+/// Prints the error, and the diagnostics behind it when strict mode failed or an input yielded
+/// no model.
 fn fail(error: &Error, verbosity: Verbosity) -> ExitCode {
-    if let Error::Failed { diagnostics } = error {
+    if let Error::Failed { diagnostics } | Error::NoModels { diagnostics, .. } = error {
         report(diagnostics, verbosity);
     }
     eprintln!("error: {error}");

@@ -181,6 +181,9 @@ impl Builder {
             models: config.models.clone(),
         };
         let mut parsed = inputs.parse(&options)?;
+        let held = std::mem::take(&mut inputs.held);
+        let diagnostics = [&inputs.diagnostics, &parsed.diagnostics];
+        crate::empty::check(held, &parsed.schema, diagnostics)?;
         if !config.only.is_empty() {
             only(&mut parsed, &config.only)?;
         }
@@ -247,7 +250,9 @@ impl Builder {
         // A failed build script always reruns, so only a success needs rerun-if-changed.
         let lines = match &result {
             Ok(generation) => cargo_directives(&generation.inputs_read, &generation.diagnostics),
-            Err(Error::Failed { diagnostics }) => cargo_directives(&[], diagnostics),
+            Err(Error::Failed { diagnostics } | Error::NoModels { diagnostics, .. }) => {
+                cargo_directives(&[], diagnostics)
+            }
             Err(_) => Vec::new(),
         };
         for line in lines {

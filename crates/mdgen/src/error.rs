@@ -1,5 +1,6 @@
 //! The ways a run can fail before or while writing output.
 
+use crate::InputDocs;
 use mdgen_ir::{Diagnostics, Severity};
 use std::fmt;
 use std::io;
@@ -30,6 +31,12 @@ pub enum Error {
     Failed { diagnostics: Diagnostics },
     /// `only` named models that no doc defines.
     UnknownModels { names: Vec<String> },
+    /// An input yields no model: it holds no doc, or no doc of it is a model doc. Nothing was
+    /// written. `diagnostics` are the run's warnings and errors, which may say why.
+    NoModels {
+        input: InputDocs,
+        diagnostics: Diagnostics,
+    },
     /// The docs come to more than a run reads ([`MAX_TOTAL_BYTES`](crate::MAX_TOTAL_BYTES)).
     InputsTooLarge { bytes: u64, limit: u64 },
 }
@@ -72,6 +79,7 @@ impl fmt::Display for Error {
                 };
                 write!(f, "`only`: the docs define {what} {list}")
             }
+            Error::NoModels { input, .. } => write!(f, "{input}"),
             Error::InputsTooLarge { bytes, limit } => write!(
                 f,
                 "the inputs hold {bytes} bytes of docs, more than the {limit} bytes mdgen reads \

@@ -1,7 +1,7 @@
 //! Finding and reading the input docs.
 
 use crate::Error;
-use foldhash::HashSet;
+use foldhash::HashMap;
 use mdgen_ir::{Diagnostic, Diagnostics, Severity};
 use mdgen_parse::{Input, InputFile, Parsed};
 use std::borrow::Cow;
@@ -22,8 +22,24 @@ pub(crate) struct Inputs {
     pub read: Vec<PathBuf>,
     /// The inputs as given, canonical: no output may go inside them.
     pub roots: Vec<PathBuf>,
-    /// Folders without docs.
+    /// What each input holds, in input order.
+    pub held: Vec<InputDocs>,
+    /// Docs skipped as too large.
     pub diagnostics: Diagnostics,
+}
+
+/// What one input holds: the docs it leads to and the files beside them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputDocs {
+    /// The input as given.
+    pub input: PathBuf,
+    /// Whether the input is a folder.
+    pub folder: bool,
+    /// Its docs (a folder's `.md`/`.mdx` files, or the file itself), each by the path it is
+    /// read as (a doc found before through another input, by that one's path).
+    pub docs: Vec<PathBuf>,
+    /// Files in the folder that are not docs (hidden ones not counted).
+    pub others: usize,
 }
 
 /// The largest doc mdgen reads, in bytes (64 MiB): a larger one is reported as an error and
@@ -64,6 +80,7 @@ pub(crate) fn collect_within(paths: &[PathBuf], limits: Limits) -> Result<Inputs
         doc_limit: limits.doc,
         read: Vec::new(),
         roots: Vec::new(),
+        held: Vec::new(),
         diagnostics: Diagnostics::default(),
     };
     let mut found = Found {
@@ -78,22 +95,19 @@ pub(crate) fn collect_within(paths: &[PathBuf], limits: Limits) -> Result<Inputs
         })?;
         let canonical = path.canonicalize().map_err(|e| Error::io(path, e))?;
         inputs.roots.push(canonical.clone());
-        if meta.is_dir() {
-            // Docs already found through another input still count: the folder has docs.
-            let docs = collect_folder(path, canonical, &mut inputs, &mut found)?;
-            if docs == 0 {
-                inputs.diagnostics.push(Diagnostic::new(
-                    Severity::Warning,
-                    "no-docs",
-                    path,
-                    0,
-                    "no .md or .mdx files in this folder",
-                ));
-            }
-        } else if !found.track || found.seen.insert(canonical) {
-            inputs.read.push(path.clone());
-            found.docs.push(path.clone());
+        let mut held = InputDocs {
+            input: path.clone(),
+            folder: meta.is_dir(),
+            docs: Vec::new(),
+            others: 0,
+        };
+        if held.folder {
+            collect_folder(path, canonical, &mut inputs.read, &mut found, &mut held)?;
+        } else {
+            let key = found.track.then_some(canonical);
+            found.add(path.clone(), key, &mut inputs.read, &mut held);
         }
+        inputs.held.push(held);
     }
     (inputs.docs, inputs.sizes) = within_limits(found.docs, limits, &mut inputs.diagnostics)?;
     Ok(inputs)
@@ -169,30 +183,58 @@ fn too_large(path: &Path, size: u64, limit: u64) -> Diagnostic {
 #[derive(Default)]
 struct Found {
     docs: Vec<PathBuf>,
-    seen: HashSet<PathBuf>,
+    /// The index in `docs` of each doc, by canonical path.
+    seen: HashMap<PathBuf, usize>,
     /// Whether a file can be reached twice, so that `seen` must be kept.
     track: bool,
 }
 
-/// Finds the docs under `root` (whose canonical path is `canonical`); returns how many there
-/// are, those found before through another input included. Where a file can be reached twice,
-/// the canonical paths that tell so are built from the folder's as the walk goes down; only a
-/// symbolic link costs a `canonicalize`.
+impl Found {
+    /// Adds the doc at `path` to the docs to read unless its canonical path `key` (`None`
+    /// where no file can be reached twice) was found before, and to `held` either way.
+    fn add(
+        &mut self,
+        path: PathBuf,
+        key: Option<PathBuf>,
+        read: &mut Vec<PathBuf>,
+        held: &mut InputDocs,
+    ) {
+        if let Some(key) = key {
+            if let Some(&first) = self.seen.get(&key) {
+                held.docs.push(self.docs[first].clone());
+                return;
+            }
+            self.seen.insert(key, self.docs.len());
+        }
+        read.push(path.clone());
+        held.docs.push(path.clone());
+        self.docs.push(path);
+    }
+}
+
+/// Finds the docs under `root` (whose canonical path is `canonical`), adding them to `found`
+/// and `held`, and the folders to `read`. Where a file can be reached twice, the canonical
+/// paths that tell so are built from the folder's as the walk goes down; only a symbolic link
+/// costs a `canonicalize`.
 fn collect_folder(
     root: &Path,
     canonical: PathBuf,
-    inputs: &mut Inputs,
+    read: &mut Vec<PathBuf>,
     found: &mut Found,
-) -> Result<usize, Error> {
-    let mut docs = 0;
+    held: &mut InputDocs,
+) -> Result<(), Error> {
     let mut walk: Vec<_> = WalkDir::new(root)
         .follow_links(true)
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-        .filter(|e| {
-            e.as_ref().map_or(true, |e| {
-                e.file_type().is_dir() || e.file_type().is_file() && is_doc(e.path())
-            })
+        .filter(|e| match e {
+            Ok(e) if e.file_type().is_file() => {
+                let doc = is_doc(e.path());
+                held.others += usize::from(!doc);
+                doc
+            }
+            Ok(e) => e.file_type().is_dir(),
+            Err(_) => true,
         })
         .collect();
     // Sorted by path, the walk is in the order of a walk sorted by name in each folder (a
@@ -225,18 +267,14 @@ fn collect_folder(
                 .map_err(|e| Error::io(entry.path(), e))?,
         };
         if is_dir {
-            inputs.read.push(entry.path().to_path_buf());
+            read.push(entry.path().to_path_buf());
             folders.truncate(depth);
             folders.push(key);
         } else {
-            docs += 1;
-            if !track || found.seen.insert(key) {
-                inputs.read.push(entry.path().to_path_buf());
-                found.docs.push(entry.into_path());
-            }
+            found.add(entry.into_path(), track.then_some(key), read, held);
         }
     }
-    Ok(docs)
+    Ok(())
 }
 
 /// The bytes of `path` with each separator made a NUL, which no name holds and every byte
@@ -519,11 +557,22 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_folder_is_a_warning() {
+    fn each_input_records_its_docs_and_other_files() {
         let dir = tempfile::tempdir().unwrap();
-        let inputs = collect(&[dir.path().to_path_buf()]).unwrap();
-        assert_eq!(inputs.diagnostics.0.len(), 1);
-        assert_eq!(inputs.diagnostics.0[0].kind, "no-docs");
+        let empty = dir.path().join("empty");
+        fs::create_dir_all(&empty).unwrap();
+        let text = dir.path().join("text");
+        for name in ["a.txt", "b/c.json", ".hidden/d.txt", ".e.txt"] {
+            touch(&text.join(name), "x");
+        }
+        let inputs = collect(&[empty.clone(), text.clone()]).unwrap();
+        let held: Vec<_> = inputs
+            .held
+            .iter()
+            .map(|h| (&h.input, h.folder, h.docs.len(), h.others))
+            .collect();
+        assert_eq!(held, [(&empty, true, 0, 0), (&text, true, 0, 2)]);
+        assert!(inputs.diagnostics.0.is_empty());
     }
 
     #[test]
@@ -534,7 +583,10 @@ mod tests {
         let again = [docs.clone(), docs.join("sub"), docs.join("sub/../sub/.")];
         let inputs = collect(&again).unwrap();
         assert_eq!(inputs.docs.len(), 1);
-        assert!(inputs.diagnostics.0.is_empty(), "{:?}", inputs.diagnostics);
+        // Each input holds the doc, by the path it is read as.
+        for held in &inputs.held {
+            assert_eq!(held.docs, [docs.join("sub/a.md")], "{:?}", held.input);
+        }
     }
 
     #[test]

@@ -399,12 +399,18 @@ struct Run {
     _dir: tempfile::TempDir,
 }
 
+/// A model doc put beside each broken one: an input that yields no model fails the run, and
+/// the broken doc may yield none.
+const ANCHOR: &str =
+    "# MangledAnchor\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `A` | a |\n";
+
 fn run(name: &str, broken: &[u8], copy: bool) -> Run {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("broken");
     fs::create_dir_all(&folder).unwrap();
     let file = folder.join(name);
     fs::write(&file, broken).unwrap();
+    fs::write(folder.join("mangled-anchor.md"), ANCHOR).unwrap();
     if copy {
         fs::write(folder.join(format!("copy-of-{name}")), broken).unwrap();
     }

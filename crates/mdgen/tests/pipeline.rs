@@ -251,3 +251,110 @@ fn only_naming_no_model_is_an_error_naming_it() {
         "`only`: the docs define no model named `Nope`"
     );
 }
+
+/// Writes `files` (path, text) under `dir`; returns `dir`.
+fn folder(dir: &Path, files: &[(&str, &str)]) -> PathBuf {
+    fs::create_dir_all(dir).unwrap();
+    for (name, text) in files {
+        let path = dir.join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    dir.to_path_buf()
+}
+
+#[test]
+fn an_input_without_model_docs_is_an_error_saying_what_it_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out/models.rs");
+    let fails = |builder: Builder| -> String {
+        let err = builder.write_file(&out).unwrap_err();
+        assert!(matches!(err, Error::NoModels { .. }), "{err}");
+        assert!(!out.exists(), "nothing is written");
+        err.to_string()
+    };
+    let text = folder(
+        &dir.path().join("text"),
+        &[("a.txt", "# A"), ("sub/b.json", "{}"), (".git/c.md", "# C")],
+    );
+    let message = fails(Builder::new().input(&text));
+    assert_eq!(
+        message,
+        format!(
+            "{}: no model docs: 2 files, none `.md`/`.mdx`",
+            text.display()
+        )
+    );
+
+    let readmes = folder(
+        &dir.path().join("readmes"),
+        &[
+            ("README.md", "# Models\n\nSee below.\n"),
+            ("sub/usage.md", "# Usage\n\n## Example Usage\n"),
+            ("notes.txt", "x"),
+        ],
+    );
+    let message = fails(Builder::new().input(&readmes));
+    assert_eq!(
+        message,
+        format!(
+            "{}: no model docs: 2 markdown files, none a model doc (no Fields, Values or \
+             Supported Types section): README.md, sub/usage.md",
+            readmes.display()
+        )
+    );
+
+    // One input of several that yields nothing is named, whatever the order.
+    let seeds = stackone().join("php");
+    for inputs in [[&seeds, &readmes], [&readmes, &seeds]] {
+        let message = fails(Builder::new().inputs(inputs));
+        assert!(
+            message.starts_with(&readmes.display().to_string()),
+            "{message}"
+        );
+    }
+    let empty = folder(&dir.path().join("empty"), &[]);
+    let message = fails(Builder::new().input(&seeds).input(&empty));
+    assert!(
+        message.ends_with("empty: no model docs: the folder is empty"),
+        "{message}"
+    );
+    let file = readmes.join("README.md");
+    let message = fails(Builder::new().input(&seeds).input(&file));
+    assert!(
+        message
+            .ends_with("README.md: not a model doc (no Fields, Values or Supported Types section)"),
+        "{message}"
+    );
+
+    // `mdgen ir` and diff read through `parse`, which fails alike.
+    assert!(matches!(
+        Builder::new().input(&readmes).parse(),
+        Err(Error::NoModels { .. })
+    ));
+    // Two inputs that each yield a model, one of them a doc found through the other too.
+    let doc = seeds.join("ConnectSessionToken.md");
+    Builder::new()
+        .input(&seeds)
+        .input(&doc)
+        .write_file(&out)
+        .unwrap();
+    assert!(out.exists());
+}
+
+#[test]
+fn a_doc_too_large_to_read_is_shown_with_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = folder(dir.path(), &[("big.md", "")]);
+    let file = fs::File::options()
+        .write(true)
+        .open(big.join("big.md"))
+        .unwrap();
+    file.set_len(mdgen::MAX_DOC_BYTES + 1).unwrap();
+    let err = Builder::new().input(&big).generate().unwrap_err();
+    let Error::NoModels { diagnostics, .. } = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(diagnostics.0.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics.0[0].kind, "doc-too-large");
+}
