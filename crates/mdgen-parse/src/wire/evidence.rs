@@ -13,7 +13,8 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct Votes(BTreeMap<WireCase, BTreeSet<String>>);
 
 impl Votes {
-    fn add(&mut self, key: &str) {
+    /// Counts `key`, if it has several words.
+    pub fn add(&mut self, key: &str) {
         if let Some(case) = WireCase::of_key(key) {
             self.0.entry(case).or_default().insert(key.to_string());
         }
@@ -90,6 +91,12 @@ impl Found {
             (TypeRef::Map(item), Value::Object(object)) => {
                 for v in object.values() {
                     self.absorb(schema, item, v, source);
+                }
+            }
+            // A list of bodies of one model.
+            (TypeRef::Named(_), Value::Array(values)) => {
+                for v in values {
+                    self.absorb(schema, ty, v, source);
                 }
             }
             (TypeRef::Named(name), Value::Object(object)) => match schema.types.get(name) {

@@ -14,8 +14,8 @@ use crate::{ModelOptions, Sample};
 use evidence::{Found, Seen};
 
 use mdgen_ir::{
-    normalize_key, Diagnostic, Diagnostics, Evidence, Schema, Severity, Source, Struct, TypeDef,
-    TypeRef, WireBasis, WireCase, WireName,
+    normalize_key, Diagnostic, Diagnostics, Evidence, Field, NameStyle, Schema, Severity, Source,
+    Struct, TypeDef, TypeRef, WireBasis, WireCase, WireName,
 };
 use std::collections::BTreeMap;
 
@@ -32,6 +32,7 @@ pub fn assign(
     // The vote counts the keys of both: API-wide, and per model.
     let mut api_votes = std::mem::take(&mut examples.votes);
     api_votes.merge(std::mem::take(&mut sampled.votes));
+    api_votes.merge(agreed_votes(schema));
     let mut model_votes = std::mem::take(&mut examples.model_votes);
     for (model, votes) in std::mem::take(&mut sampled.model_votes) {
         model_votes.entry(model).or_default().merge(votes);
@@ -162,9 +163,7 @@ impl Tally {
     fn report(&self, api: Option<(WireCase, String)>, diagnostics: &mut Diagnostics) {
         if self.by_convention > 0 {
             let why = match &api {
-                Some((c, vote)) => format!(
-                    "{c}, the case most keys seen in Example cells and samples follow ({vote})"
-                ),
+                Some((c, vote)) => format!("{c}, the case most keys seen follow ({vote})"),
                 None => "the case the keys seen for their own models follow".to_string(),
             };
             let own = match self.own_convention {
@@ -279,7 +278,7 @@ impl Keys<'_> {
 
 /// What a sample shows of a field besides its key: a `null` makes it nullable; integers and
 /// no fractions make a `number` an integer.
-fn settle(f: &mut mdgen_ir::Field, seen: &Seen) {
+fn settle(f: &mut Field, seen: &Seen) {
     if seen.null {
         f.nullable = Evidence::Yes;
     }
@@ -292,17 +291,25 @@ fn settle(f: &mut mdgen_ir::Field, seen: &Seen) {
 /// back into a key in `case`: the key the most inputs' transforms give their names; among
 /// equals, one that follows `case`, then one from a dialect that keeps case (Go and C# lose
 /// it), then the first.
-fn choose(f: &mdgen_ir::Field, case: Option<WireCase>) -> String {
+fn choose(f: &Field, case: Option<WireCase>) -> String {
+    agreement(f, case).0
+}
+
+/// [`choose`], and whether the key is the only one every input's name agrees with.
+fn agreement(f: &Field, case: Option<WireCase>) -> (String, bool) {
     let candidates: Vec<(String, bool)> = match f.observed.as_slice() {
-        [] => return spelling::key_of(mdgen_ir::NameStyle::Verbatim, &f.name, case),
-        [one] => return spelling::key_of(one.style, &one.name, case),
+        [] => return (spelling::key_of(NameStyle::Verbatim, &f.name, case), false),
+        [one] => return (spelling::key_of(one.style, &one.name, case), false),
+        // A name of a dialect that keeps case is a candidate as it is too: TypeScript's
+        // `requestID` cannot come from `request_id`, whatever the case.
         many => many
             .iter()
-            .map(|o| {
-                (
-                    spelling::key_of(o.style, &o.name, case),
-                    spelling::keeps_case(o.style),
-                )
+            .flat_map(|o| {
+                let keeps = spelling::keeps_case(o.style);
+                let converted = (spelling::key_of(o.style, &o.name, case), keeps);
+                let as_is = (keeps && case.is_some())
+                    .then(|| (spelling::key_of(o.style, &o.name, None), keeps));
+                std::iter::once(converted).chain(as_is)
             })
             .collect(),
     };
@@ -312,18 +319,42 @@ fn choose(f: &mdgen_ir::Field, case: Option<WireCase>) -> String {
             .filter(|o| spelling::shows(o.style, key, &o.name))
             .count()
     };
-    let best = candidates
+    let scored: Vec<(usize, &String, bool)> = candidates
+        .iter()
+        .map(|(key, keeps)| (agree(key), key, *keeps))
+        .collect();
+    let best = scored
         .iter()
         .enumerate()
-        .max_by_key(|(i, (key, keeps))| {
+        .max_by_key(|(i, (n, key, keeps))| {
             (
-                agree(key),
+                *n,
                 case.is_some_and(|c| c.follows(key)),
                 *keeps,
                 std::cmp::Reverse(*i),
             )
         });
-    best.map(|(_, (key, _))| key.clone()).unwrap_or_default()
+    let Some((_, &(n, key, _))) = best else {
+        return (f.name.clone(), false);
+    };
+    let all = n == f.observed.len() && scored.iter().all(|(m, k, _)| *k == key || *m < n);
+    (key.clone(), all)
+}
+
+/// The keys of several words that the names of different dialects pin down together, as
+/// votes: TypeScript's `street1` and Python's `street_1` can only come from `street_1`.
+fn agreed_votes(schema: &Schema) -> evidence::Votes {
+    let mut votes = evidence::Votes::default();
+    for def in schema.types.values() {
+        let TypeDef::Struct(s) = def else { continue };
+        for f in s.fields.iter().filter(|f| f.observed.len() > 1) {
+            let (key, certain) = agreement(f, None);
+            if certain {
+                votes.add(&key);
+            }
+        }
+    }
+    votes
 }
 
 fn at(sources: &[Source], severity: Severity, kind: &str, message: String) -> Diagnostic {
@@ -337,7 +368,7 @@ fn at(sources: &[Source], severity: Severity, kind: &str, message: String) -> Di
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mdgen_ir::{Field, TypeName};
+    use mdgen_ir::TypeName;
 
     fn field(name: &str, ty: TypeRef, example: Option<&str>) -> Field {
         let f = Field {
@@ -425,7 +456,7 @@ mod tests {
             .iter()
             .map(|d| (d.kind.as_str(), d.message.as_str()))
             .collect();
-        assert_eq!(notes, [("wire-convention", "2 JSON key(s) are converted to snake_case, the case most keys seen in Example cells and samples follow (2 multi-word keys: 2 snake_case)")]);
+        assert_eq!(notes, [("wire-convention", "2 JSON key(s) are converted to snake_case, the case most keys seen follow (2 multi-word keys: 2 snake_case)")]);
     }
 
     #[test]
