@@ -131,10 +131,17 @@ impl WireCase {
 
     /// The case a key of several words is written in (`account_id`: snake_case, `sourceID`:
     /// camelCase); `None` for a key of one word, which fits several, or of mixed cases.
+    /// Only a key that reads like an identifier counts: each word starts with a letter, but
+    /// for a last word of digits (`street_1`; not a UUID).
     pub fn of_key(key: &str) -> Option<WireCase> {
-        let mut words = 0;
-        for_each_word(key, |_| words += 1);
-        if words < 2 {
+        let (mut words, mut last_digits, mut named) = (0, false, true);
+        for_each_word(key, |w| {
+            named &= !last_digits;
+            words += 1;
+            last_digits = !w.starts_with(|c: char| c.is_ascii_alphabetic());
+            named &= !last_digits || w.bytes().all(|b| b.is_ascii_digit());
+        });
+        if words < 2 || !named {
             return None;
         }
         [
@@ -250,6 +257,8 @@ mod tests {
         assert_eq!(of("name"), None);
         assert_eq!(of("FEIN"), None);
         assert_eq!(of("foo_barBaz"), None);
+        assert_eq!(of("b7a02f94-0ec9-4b1e"), None);
+        assert_eq!(of("1_a"), None);
         assert!(WireCase::Camel.follows("requestID"));
         assert!(!WireCase::Camel.follows("request_id"));
         assert!(WireCase::Snake.follows("name"));

@@ -88,8 +88,11 @@ impl Found {
             }
             // One item of an array shown on its own.
             (TypeRef::Array(item), Value::Object(_)) => self.absorb(schema, item, value, source),
+            // Its keys are data, though they mostly follow the API's convention: counted in
+            // the vote API-wide.
             (TypeRef::Map(item), Value::Object(object)) => {
-                for v in object.values() {
+                for (key, v) in object {
+                    self.votes.add(key);
                     self.absorb(schema, item, v, source);
                 }
             }

@@ -292,14 +292,9 @@ fn settle(f: &mut Field, seen: &Seen) {
 /// equals, one that follows `case`, then one from a dialect that keeps case (Go and C# lose
 /// it), then the first.
 fn choose(f: &Field, case: Option<WireCase>) -> String {
-    agreement(f, case).0
-}
-
-/// [`choose`], and whether the key is the only one every input's name agrees with.
-fn agreement(f: &Field, case: Option<WireCase>) -> (String, bool) {
     let candidates: Vec<(String, bool)> = match f.observed.as_slice() {
-        [] => return (spelling::key_of(NameStyle::Verbatim, &f.name, case), false),
-        [one] => return (spelling::key_of(one.style, &one.name, case), false),
+        [] => return spelling::key_of(NameStyle::Verbatim, &f.name, case),
+        [one] => return spelling::key_of(one.style, &one.name, case),
         // A name of a dialect that keeps case is a candidate as it is too: TypeScript's
         // `requestID` cannot come from `request_id`, whatever the case.
         many => many
@@ -319,26 +314,18 @@ fn agreement(f: &Field, case: Option<WireCase>) -> (String, bool) {
             .filter(|o| spelling::shows(o.style, key, &o.name))
             .count()
     };
-    let scored: Vec<(usize, &String, bool)> = candidates
-        .iter()
-        .map(|(key, keeps)| (agree(key), key, *keeps))
-        .collect();
-    let best = scored
+    let best = candidates
         .iter()
         .enumerate()
-        .max_by_key(|(i, (n, key, keeps))| {
+        .max_by_key(|(i, (key, keeps))| {
             (
-                *n,
+                agree(key),
                 case.is_some_and(|c| c.follows(key)),
                 *keeps,
                 std::cmp::Reverse(*i),
             )
         });
-    let Some((_, &(n, key, _))) = best else {
-        return (f.name.clone(), false);
-    };
-    let all = n == f.observed.len() && scored.iter().all(|(m, k, _)| *k == key || *m < n);
-    (key.clone(), all)
+    best.map_or_else(|| f.name.clone(), |(_, (key, _))| key.clone())
 }
 
 /// The keys of several words that the names of different dialects pin down together, as
@@ -348,8 +335,9 @@ fn agreed_votes(schema: &Schema) -> evidence::Votes {
     for def in schema.types.values() {
         let TypeDef::Struct(s) = def else { continue };
         for f in s.fields.iter().filter(|f| f.observed.len() > 1) {
-            let (key, certain) = agreement(f, None);
-            if certain {
+            // Pinned down: the same key whichever convention the API follows.
+            let key = choose(f, Some(WireCase::Snake));
+            if key == choose(f, Some(WireCase::Camel)) {
                 votes.add(&key);
             }
         }
