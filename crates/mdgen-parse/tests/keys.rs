@@ -136,26 +136,6 @@ fn keyword_escapes_are_removed_where_the_dialect_adds_them() {
 
 #[test]
 fn fusion_takes_the_key_every_input_agrees_with_and_pins_the_convention() {
-    let ts = doc(
-        "ts/Address.md",
-        "typescript",
-        "Address",
-        &[
-            ("street1", "*string*", ""),
-            ("requestID", "*string*", ""),
-            ("bool", "*boolean*", ""),
-        ],
-    );
-    let py = doc(
-        "py/Address.md",
-        "python",
-        "Address",
-        &[
-            ("street_1", "*str*", ""),
-            ("request_id", "*str*", ""),
-            ("bool", "*bool*", ""),
-        ],
-    );
     let gd = go(
         "Address",
         &[
@@ -164,14 +144,9 @@ fn fusion_takes_the_key_every_input_agrees_with_and_pins_the_convention() {
             ("Bool", "`bool`"),
         ],
     );
-    // Seen only in TypeScript: its key follows the convention the others pinned down.
-    let other = doc(
-        "ts/Other.md",
-        "typescript",
-        "Other",
-        &[("postalCode", "*string*", "")],
-    );
-    let p = run(&[gd, ts, py, other], None);
+    let mut files = address_docs();
+    files.push(gd);
+    let p = run(&files, None);
     let names: Vec<_> = keys(&p.schema, "Address")
         .into_iter()
         .map(|k| k.0)
@@ -186,7 +161,7 @@ fn fusion_takes_the_key_every_input_agrees_with_and_pins_the_convention() {
     );
 
     // With the case given, the names still agree on `requestID` and `street_1`.
-    let p = run(&p_files(), Some(WireCase::Snake));
+    let p = run(&address_docs(), Some(WireCase::Snake));
     let names: Vec<_> = keys(&p.schema, "Address")
         .into_iter()
         .map(|k| k.0)
@@ -195,7 +170,8 @@ fn fusion_takes_the_key_every_input_agrees_with_and_pins_the_convention() {
     assert_eq!(keys(&p.schema, "Other")[0].0, "postal_code");
 }
 
-fn p_files() -> Vec<InputFile> {
+/// `Address` in TypeScript and Python, and `Other`, seen only in TypeScript.
+fn address_docs() -> Vec<InputFile> {
     let ts = doc(
         "ts/Address.md",
         "typescript",

@@ -76,29 +76,42 @@ fn camel(key: &str) -> String {
 }
 
 /// The words of a Go or C# identifier separated by spaces, a run of capitals split into the
-/// initialisms it is made of (`APIID` → `API ID`, `VCPU` → `V CPU`).
+/// initialisms it is made of (`APIID` → `API ID`, `VCPU` → `V CPU`), and a capital after a
+/// digit starting a word (`S3URI` → `S3 URI`).
 fn exported_words(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 8);
     for_each_word(name, |word| {
-        let letters = word.trim_end_matches(|c: char| c.is_ascii_digit());
-        let parts = match letters.bytes().all(|b| b.is_ascii_uppercase()) {
-            true => initialisms(letters),
-            false => None,
-        };
-        match parts {
-            Some(parts) => {
-                for p in parts {
-                    out.push_str(p);
-                    out.push(' ');
-                }
-                out.pop();
-                out.push_str(&word[letters.len()..]);
+        let b = word.as_bytes();
+        let mut start = 0;
+        for i in 1..=b.len() {
+            if i == b.len() || (b[i - 1].is_ascii_digit() && b[i].is_ascii_uppercase()) {
+                push_exported(&word[start..i], &mut out);
+                start = i;
             }
-            None => out.push_str(word),
         }
-        out.push(' ');
     });
     out
+}
+
+/// Pushes `word` and a space, split into initialisms where it is a run of capitals.
+fn push_exported(word: &str, out: &mut String) {
+    let letters = word.trim_end_matches(|c: char| c.is_ascii_digit());
+    let parts = match letters.bytes().all(|b| b.is_ascii_uppercase()) {
+        true => initialisms(letters),
+        false => None,
+    };
+    match parts {
+        Some(parts) => {
+            for p in parts {
+                out.push_str(p);
+                out.push(' ');
+            }
+            out.pop();
+            out.push_str(&word[letters.len()..]);
+        }
+        None => out.push_str(word),
+    }
+    out.push(' ');
 }
 
 /// `run` (capitals) as the fewest initialisms and single letters it is made of, when at
@@ -142,7 +155,6 @@ mod tests {
         let key = |name: &str, case| key_of(Exported, name, case);
         assert_eq!(key("Num1", None), "num1");
         assert_eq!(key("LoginURL", None), "loginUrl");
-        assert_eq!(key("IPv4", None), "iPv4");
         assert_eq!(key("HTTPMeta", None), "httpMeta");
         assert_eq!(key("ID", None), "id");
         assert_eq!(key("APIID", Some(WireCase::Snake)), "api_id");
@@ -150,6 +162,10 @@ mod tests {
         assert_eq!(key("HRISDocument", Some(WireCase::Snake)), "hris_document");
         assert_eq!(key("PkceS256Required", None), "pkceS256Required");
         assert_eq!(key("Base64Decode", Some(WireCase::Snake)), "base64_decode");
+        assert_eq!(
+            key("VideoOutputS3URI", Some(WireCase::Snake)),
+            "video_output_s3_uri"
+        );
         assert_eq!(key("Bool", None), "bool");
     }
 
