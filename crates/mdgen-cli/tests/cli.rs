@@ -274,7 +274,7 @@ fn only_the_first_notes_of_a_kind_are_printed_unless_verbose() {
     let docs = dir.path().join("docs");
     fs::create_dir(&docs).unwrap();
     for i in 0..7 {
-        let doc = format!("# Page{i}\n\nNot a model.\n");
+        let doc = format!("# Page{i}\n\n## Usage\n\nNot a model.\n");
         fs::write(docs.join(format!("model{i}.md")), doc).unwrap();
     }
     let out = dir.path().join("out.rs");
