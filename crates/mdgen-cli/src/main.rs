@@ -118,6 +118,9 @@ struct Reading {
     /// Only these models and the models they need (comma-separated or repeated).
     #[arg(long, value_name = "MODEL,...", value_delimiter = ',')]
     only: Vec<String>,
+    /// A captured JSON body of MODEL; its keys settle the model's keys (repeatable).
+    #[arg(long, value_name = "MODEL=FILE.json", value_parser = sample)]
+    sample: Vec<(String, PathBuf)>,
 }
 
 impl Reading {
@@ -132,6 +135,9 @@ impl Reading {
         if !self.only.is_empty() {
             builder = builder.only(&self.only);
         }
+        for (model, file) in &self.sample {
+            builder = builder.sample(model, file);
+        }
         builder
     }
 }
@@ -143,6 +149,15 @@ fn dialect() -> impl TypedValueParser<Value = Dialect> {
 fn wire_case() -> impl TypedValueParser<Value = WireCase> {
     PossibleValuesParser::new(WireCase::ALL.map(WireCase::as_str))
         .try_map(|s| s.parse::<WireCase>())
+}
+
+fn sample(s: &str) -> Result<(String, PathBuf), String> {
+    match s.split_once('=') {
+        Some((model, file)) if !model.is_empty() && !file.is_empty() => {
+            Ok((model.to_string(), PathBuf::from(file)))
+        }
+        _ => Err("expected MODEL=FILE.json".to_string()),
+    }
 }
 
 fn crate_name(s: &str) -> Result<String, String> {

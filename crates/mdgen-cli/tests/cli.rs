@@ -274,9 +274,7 @@ fn only_the_first_notes_of_a_kind_are_printed_unless_verbose() {
     let docs = dir.path().join("docs");
     fs::create_dir(&docs).unwrap();
     for i in 0..7 {
-        let doc = format!(
-            "# Model{i}\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `someKey` | *string* | :heavy_check_mark: | N/A |\n"
-        );
+        let doc = format!("# Page{i}\n\n## Usage\n\nNot a model.\n");
         fs::write(docs.join(format!("model{i}.md")), doc).unwrap();
     }
     let out = dir.path().join("out.rs");
@@ -287,8 +285,8 @@ fn only_the_first_notes_of_a_kind_are_printed_unless_verbose() {
         assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
         let err = stderr(&run);
         (
-            err.matches("note[assumed-wire-name]").count(),
-            err.contains("notes not shown: 2 assumed-wire-name"),
+            err.matches("note[not-a-model]").count(),
+            err.contains("notes not shown: 2 not-a-model"),
         )
     };
     assert_eq!(notes(&[]), (5, true));
@@ -364,4 +362,38 @@ fn only_naming_no_model_exits_1_naming_it_and_writes_nothing() {
         stderr(&run)
     );
     assert!(!out.exists());
+}
+
+#[test]
+fn samples_are_given_as_model_equals_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    fs::create_dir(&docs).unwrap();
+    fs::write(
+        docs.join("account.md"),
+        "# Account\n\n```go\nx\n```\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `AccountID` | `string` | :heavy_check_mark: | N/A |\n",
+    )
+    .unwrap();
+    let sample = dir.path().join("account.json");
+    fs::write(&sample, r#"{"account_ID": "a"}"#).unwrap();
+    let out = dir.path().join("out.rs");
+    let arg = format!("Account={}", sample.display());
+    let run = mdgen(&["generate", s(&docs), "--out", s(&out), "--sample", &arg]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let code = fs::read_to_string(&out).unwrap();
+    assert!(code.contains(r#"rename = "account_ID""#), "{code}");
+    let run = mdgen(&[
+        "generate",
+        s(&docs),
+        "--out",
+        s(&out),
+        "--sample",
+        "account.json",
+    ]);
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("expected MODEL=FILE.json"),
+        "{}",
+        stderr(&run)
+    );
 }

@@ -10,7 +10,7 @@ mod naming;
 mod threads;
 
 pub use diag::{Diagnostic, Diagnostics, Severity};
-pub use naming::{normalize_key, WireCase};
+pub use naming::{for_each_word, normalize_key, WireCase};
 pub use threads::{drop_in_background, map_chunks, threads_for};
 
 use serde::{Deserialize, Serialize};
@@ -194,7 +194,16 @@ impl Field {
             ty: self.ty.clone(),
             required: self.required,
             nullable: self.nullable,
+            style: NameStyle::Verbatim,
         });
+        self
+    }
+
+    /// Records that the doc of the last observation spells member names in `style`.
+    pub fn spelled(mut self, style: NameStyle) -> Field {
+        if let Some(o) = self.observed.last_mut() {
+            o.style = style;
+        }
         self
     }
 
@@ -215,6 +224,27 @@ pub struct Observation {
     pub ty: TypeRef,
     pub required: bool,
     pub nullable: Evidence,
+    /// How this doc's SDK turns a JSON key into the member name.
+    #[serde(default)]
+    pub style: NameStyle,
+}
+
+/// How an SDK turns a JSON key into the member name its docs show.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameStyle {
+    /// The key itself.
+    #[default]
+    Verbatim,
+    /// camelCase, the case inside words kept (`agent_id` → `agentId`, `requestID` stays):
+    /// TypeScript, Java and PHP; `escapes` where a keyword gets a trailing `_` (Java, PHP).
+    Camel { escapes: bool },
+    /// snake_case (`postalCode` → `postal_code`), a keyword with a trailing `_` (`date_`):
+    /// Python and Ruby.
+    Snake,
+    /// An exported identifier, PascalCase with initialisms in capitals (`login_url` →
+    /// `LoginURL`): Go and C#. The case of the key is lost.
+    Exported,
 }
 
 /// A JSON key and how mdgen knows it.
@@ -228,15 +258,18 @@ pub struct WireName {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WireBasis {
-    /// The documented member name, taken as the key with nothing to confirm it.
+    /// The documented member names turned back into a key in an assumed convention, nothing
+    /// to confirm it.
     Assumed,
-    /// The documented member name converted by the configured [`WireCase`].
+    /// The documented member names turned back into a key in the configured [`WireCase`].
     Case,
-    /// The documented member name converted by the convention that Example cells of other
-    /// models show.
+    /// The documented member names turned back into a key in the convention most keys seen in
+    /// Example cells and samples follow.
     Convention,
     /// Seen as a key in an object-valued Example cell.
     Example,
+    /// Seen as a key in a sample of the JSON the API sends or takes (`--sample`).
+    Sample,
     /// Set by the user for this field.
     Config,
 }

@@ -22,7 +22,7 @@ pub fn normalize_key(name: &str) -> String {
 /// (`HTTPServer`: `HTTP`, `Server`). heck's own conversion formats character by character and
 /// cost a tenth of a run; the tests check this against it. Characters beyond ASCII separate
 /// words here (heck keeps letters such as `é` in them).
-fn for_each_word<'a>(name: &'a str, mut word: impl FnMut(&'a str)) {
+pub fn for_each_word<'a>(name: &'a str, mut word: impl FnMut(&'a str)) {
     #[derive(Clone, Copy, PartialEq)]
     enum Mode {
         Boundary,
@@ -113,6 +113,48 @@ impl WireCase {
 }
 
 impl WireCase {
+    /// Whether `name` is written in this case already: `requestID` is camelCase as it is,
+    /// though [`apply`](WireCase::apply) would make it `requestId`.
+    pub fn follows(self, name: &str) -> bool {
+        let b = name.as_bytes();
+        let only = |ok: fn(&u8) -> bool| b.iter().all(ok);
+        let initial = |ok: fn(&u8) -> bool| b.first().is_some_and(ok);
+        match self {
+            WireCase::AsDocumented => true,
+            WireCase::Snake => only(|c| matches!(c, b'a'..=b'z' | b'0'..=b'9' | b'_')),
+            WireCase::Kebab => only(|c| matches!(c, b'a'..=b'z' | b'0'..=b'9' | b'-')),
+            WireCase::ScreamingSnake => only(|c| matches!(c, b'A'..=b'Z' | b'0'..=b'9' | b'_')),
+            WireCase::Camel => initial(u8::is_ascii_lowercase) && only(u8::is_ascii_alphanumeric),
+            WireCase::Pascal => initial(u8::is_ascii_uppercase) && only(u8::is_ascii_alphanumeric),
+        }
+    }
+
+    /// The case a key of several words is written in (`account_id`: snake_case, `sourceID`:
+    /// camelCase); `None` for a key of one word, which fits several, or of mixed cases.
+    /// Only a key that reads like an identifier counts: each word starts with a letter, but
+    /// for a last word of digits (`street_1`; not a UUID).
+    pub fn of_key(key: &str) -> Option<WireCase> {
+        let (mut words, mut last_digits, mut named) = (0, false, true);
+        for_each_word(key, |w| {
+            named &= !last_digits;
+            words += 1;
+            last_digits = !w.starts_with(|c: char| c.is_ascii_alphabetic());
+            named &= !last_digits || w.bytes().all(|b| b.is_ascii_digit());
+        });
+        if words < 2 || !named {
+            return None;
+        }
+        [
+            WireCase::Snake,
+            WireCase::Camel,
+            WireCase::Kebab,
+            WireCase::ScreamingSnake,
+            WireCase::Pascal,
+        ]
+        .into_iter()
+        .find(|c| c.follows(key))
+    }
+
     /// The words of `name` (its ASCII letters and digits: any other character separates words)
     /// joined in this case: [`apply`](WireCase::apply) for an ASCII name, without heck's
     /// formatting machinery.
@@ -201,6 +243,25 @@ mod tests {
                 name.to_shouty_snake_case()
             );
         }
+    }
+
+    #[test]
+    fn keys_show_their_case() {
+        let of = |k: &str| WireCase::of_key(k);
+        assert_eq!(of("account_id"), Some(WireCase::Snake));
+        assert_eq!(of("street_1"), Some(WireCase::Snake));
+        assert_eq!(of("sourceID"), Some(WireCase::Camel));
+        assert_eq!(of("SourceId"), Some(WireCase::Pascal));
+        assert_eq!(of("x-request-id"), Some(WireCase::Kebab));
+        assert_eq!(of("MAX_SIZE"), Some(WireCase::ScreamingSnake));
+        assert_eq!(of("name"), None);
+        assert_eq!(of("FEIN"), None);
+        assert_eq!(of("foo_barBaz"), None);
+        assert_eq!(of("b7a02f94-0ec9-4b1e"), None);
+        assert_eq!(of("1_a"), None);
+        assert!(WireCase::Camel.follows("requestID"));
+        assert!(!WireCase::Camel.follows("request_id"));
+        assert!(WireCase::Snake.follows("name"));
     }
 
     #[test]

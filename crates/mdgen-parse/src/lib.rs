@@ -32,6 +32,20 @@ pub struct Options {
     pub dialect: Option<Dialect>,
     /// Settings for single models, by model name (matched ignoring case, `_` and `-`).
     pub models: BTreeMap<String, ModelOptions>,
+    /// Captured JSON bodies whose keys settle the keys of their models.
+    pub samples: Vec<Sample>,
+}
+
+/// A captured request or response body of one model (`--sample MODEL=FILE.json`): its keys
+/// settle the keys of the model and of the models nested in it, ahead of everything but a
+/// rename; a `null` makes a field nullable, an integer makes a `number` an integer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sample {
+    /// The model it is a body of (matched ignoring case, `_` and `-`).
+    pub model: String,
+    /// The file it was read from, for diagnostics.
+    pub file: PathBuf,
+    pub value: serde_json::Value,
 }
 
 /// Settings for one model.
@@ -113,6 +127,7 @@ pub fn parse_inputs<'a, I: Input<'a>>(mut inputs: Vec<I>, options: &Options) -> 
         &mut schema,
         options.wire_case,
         &options.models,
+        &options.samples,
         &mut diagnostics,
     );
     let parsed = Parsed {

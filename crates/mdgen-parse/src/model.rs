@@ -338,7 +338,8 @@ impl Context<'_> {
             deprecated,
             ..Field::new(name, ty.ty)
         };
-        Some(field.observed_at(source, self.lines.source(&type_cell.span)))
+        let field = field.observed_at(source, self.lines.source(&type_cell.span));
+        Some(field.spelled(dialect.name_style()))
     }
 
     /// Keeps the unions a Ruby cell spells out inline as models of their own (the Ruby SDK's

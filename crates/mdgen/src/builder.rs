@@ -41,6 +41,7 @@ pub struct Builder {
     dialect: Option<Dialect>,
     models: BTreeMap<String, ModelOptions>,
     only: Vec<String>,
+    samples: Vec<(String, PathBuf)>,
 }
 
 impl Builder {
@@ -85,6 +86,15 @@ impl Builder {
     ) -> Self {
         let model = self.models.entry(model.into()).or_default();
         model.rename.insert(field.into(), wire.into());
+        self
+    }
+
+    /// Adds a captured JSON body of `model` (a request or response the API took or sent). Its
+    /// keys settle the keys of the model and of the models nested in it, ahead of everything
+    /// but a [`rename`](Builder::rename); a `null` makes a field nullable, an integer makes a
+    /// `number` an integer. Added to the config file's `[samples]`.
+    pub fn sample(mut self, model: impl Into<String>, file: impl Into<PathBuf>) -> Self {
+        self.samples.push((model.into(), file.into()));
         self
     }
 
@@ -160,6 +170,7 @@ impl Builder {
         config
             .dev_dependencies
             .extend(self.dev_dependencies.clone());
+        config.samples.extend(self.samples.iter().cloned());
         Ok(config)
     }
 
@@ -179,6 +190,11 @@ impl Builder {
             wire_case: config.wire_case,
             dialect: config.dialect,
             models: config.models.clone(),
+            samples: config
+                .samples
+                .iter()
+                .map(read_sample)
+                .collect::<Result<_, _>>()?,
         };
         let mut parsed = inputs.parse(&options)?;
         let held = std::mem::take(&mut inputs.held);
@@ -191,6 +207,7 @@ impl Builder {
         diagnostics.extend(parsed.diagnostics);
         let mut inputs_read = inputs.read;
         inputs_read.extend(self.config_file.clone());
+        inputs_read.extend(config.samples.iter().map(|(_, file)| file.clone()));
         let parsed = Parsed {
             schema: parsed.schema,
             diagnostics: diagnostics.sorted(),
@@ -468,6 +485,27 @@ fn toml_key(key: &str) -> String {
     } else {
         toml::Value::String(key.to_string()).to_string()
     }
+}
+
+/// Reads the sample of `model` in `file`; JSON that does not parse is an error naming where.
+fn read_sample((model, file): &(String, PathBuf)) -> Result<mdgen_parse::Sample, Error> {
+    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+    let value = serde_json::from_slice(&bytes).map_err(|e| {
+        let (line, column) = (e.line(), e.column());
+        let message = e.to_string();
+        let at = format!(" at line {line} column {column}");
+        Error::Sample {
+            path: file.clone(),
+            line,
+            column,
+            message: message.strip_suffix(&at).unwrap_or(&message).to_string(),
+        }
+    })?;
+    Ok(mdgen_parse::Sample {
+        model: model.clone(),
+        file: file.clone(),
+        value,
+    })
 }
 
 #[cfg(test)]

@@ -19,6 +19,10 @@ use std::path::{Path, PathBuf};
 /// dialect = "php"            # read every doc in this dialect instead of detecting it
 /// only = ["ConnectSessionTokenAuthLink"]  # just these models and what they need
 ///
+/// [samples]                  # captured JSON bodies, by model; their keys settle the keys
+/// ConnectSessionToken = "samples/token.json"   # relative to the file's folder
+/// Account = ["samples/a.json", "samples/b.json"]
+///
 /// [models.ConnectSessionToken]          # settings for one model
 /// wire_case = "camelCase"                # its keys' convention, over the run's
 /// rename = { organizationId = "org" }    # JSON keys of single fields
@@ -44,6 +48,8 @@ pub struct Config {
     pub models: BTreeMap<String, ModelOptions>,
     /// Generate only these models and the models they need; all models when empty.
     pub only: Vec<String>,
+    /// Captured JSON bodies: the model each is a body of, and its file.
+    pub samples: Vec<(String, PathBuf)>,
 }
 
 impl Default for Config {
@@ -57,6 +63,7 @@ impl Default for Config {
             dialect: None,
             models: BTreeMap::new(),
             only: Vec::new(),
+            samples: Vec::new(),
         }
     }
 }
@@ -77,6 +84,16 @@ struct File {
     models: BTreeMap<String, ModelFile>,
     #[serde(default)]
     only: Vec<String>,
+    #[serde(default)]
+    samples: BTreeMap<String, OneOrMany>,
+}
+
+/// A `[samples]` entry: one file or a list of them.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(PathBuf),
+    Many(Vec<PathBuf>),
 }
 
 /// A `[models.Name]` table.
@@ -123,6 +140,19 @@ impl Config {
                 })
                 .collect(),
             only: file.only,
+            samples: file
+                .samples
+                .into_iter()
+                .flat_map(|(model, files)| {
+                    let files = match files {
+                        OneOrMany::One(f) => vec![f],
+                        OneOrMany::Many(fs) => fs,
+                    };
+                    files
+                        .into_iter()
+                        .map(move |f| (model.clone(), base.join(f)))
+                })
+                .collect(),
         })
     }
 }

@@ -37,6 +37,13 @@ pub enum Error {
         input: InputDocs,
         diagnostics: Diagnostics,
     },
+    /// A sample (`--sample`) is not JSON: where it stops being JSON, and why.
+    Sample {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// The docs come to more than a run reads ([`MAX_TOTAL_BYTES`](crate::MAX_TOTAL_BYTES)).
     InputsTooLarge { bytes: u64, limit: u64 },
 }
@@ -80,6 +87,16 @@ impl fmt::Display for Error {
                 write!(f, "`only`: the docs define {what} {list}")
             }
             Error::NoModels { input, .. } => write!(f, "{input}"),
+            Error::Sample {
+                path,
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "{}:{line}:{column}: the sample is not JSON: {message}",
+                path.display()
+            ),
             Error::InputsTooLarge { bytes, limit } => write!(
                 f,
                 "the inputs hold {bytes} bytes of docs, more than the {limit} bytes mdgen reads \

@@ -110,6 +110,17 @@ impl<'a> Source<'a> {
 }
 
 impl Dialect {
+    /// How this dialect's SDKs turn a JSON key into a member name.
+    pub fn name_style(self) -> mdgen_ir::NameStyle {
+        use mdgen_ir::NameStyle;
+        match self {
+            Dialect::TypeScript => NameStyle::Camel { escapes: false },
+            Dialect::Java | Dialect::Php => NameStyle::Camel { escapes: true },
+            Dialect::Python | Dialect::Ruby => NameStyle::Snake,
+            Dialect::Go | Dialect::CSharp => NameStyle::Exported,
+        }
+    }
+
     /// Every dialect. Detection breaks ties in this order, which puts first the dialects
     /// whose names claim least: TypeScript shows no nullability and no number types; PHP,
     /// Python and Ruby no integer widths; C#, Java and Go read `int` and `float` as 32 bits.

@@ -1,0 +1,99 @@
+//! Samples (`Builder::sample`, `[samples]` in mdgen.toml): a captured body settles the keys of
+//! its model, a key no field has is a warning, and a file that is not JSON an error naming
+//! where.
+
+use mdgen::{Builder, Error};
+use std::fs;
+use std::path::Path;
+
+/// A Go doc of `Account` (`AccountID`, `Balance`), in `dir/docs`.
+fn docs(dir: &Path) -> std::path::PathBuf {
+    let docs = dir.join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    fs::write(
+        docs.join("account.md"),
+        "# Account\n\n```go\nx\n```\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `AccountID` | `string` | :heavy_check_mark: | N/A |\n| `Balance` | `*float64` | :heavy_minus_sign: | N/A |\n",
+    )
+    .unwrap();
+    docs
+}
+
+#[test]
+fn a_sample_settles_keys_and_a_key_no_field_has_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = docs(dir.path());
+    let sample = dir.path().join("account.json");
+    fs::write(
+        &sample,
+        r#"{"account_ID": "a", "balance": null, "extra_key": 1}"#,
+    )
+    .unwrap();
+    let g = Builder::new()
+        .input(&docs)
+        .sample("Account", &sample)
+        .generate()
+        .unwrap();
+    assert!(g.code.contains(r#"rename = "account_ID""#), "{}", g.code);
+    // `balance` was seen null: optional and nullable, the tri-state.
+    assert!(g.code.contains("double_option"), "{}", g.code);
+    let warnings: Vec<String> = g.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("account.json") && warnings[0].contains("`extra_key` in `Account`"),
+        "{warnings:?}"
+    );
+    // The sample is an input: a build script reruns when it changes.
+    assert!(g.inputs_read.contains(&sample));
+}
+
+#[test]
+fn samples_are_read_from_the_config_file() {
+    let dir = tempfile::tempdir().unwrap();
+    docs(dir.path());
+    fs::write(dir.path().join("a.json"), r#"[{"ACCOUNT_ID": "a"}]"#).unwrap();
+    let config = dir.path().join("mdgen.toml");
+    fs::write(
+        &config,
+        "inputs = [\"docs\"]\n[samples]\nAccount = [\"a.json\"]\n",
+    )
+    .unwrap();
+    let g = Builder::new().config_file(&config).generate().unwrap();
+    // The model's own key votes for its other keys too: `BALANCE`.
+    assert!(
+        g.code.contains(r#"rename_all = "SCREAMING_SNAKE_CASE""#),
+        "{}",
+        g.code
+    );
+}
+
+#[test]
+fn a_sample_that_is_not_json_is_an_error_naming_file_and_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = docs(dir.path());
+    let sample = dir.path().join("bad.json");
+    fs::write(&sample, "{\n  \"account_id\": \"a\",\n  oops\n}").unwrap();
+    let err = Builder::new()
+        .input(&docs)
+        .sample("Account", &sample)
+        .generate()
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Sample {
+                line: 3,
+                column: 3,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    let text = err.to_string();
+    assert!(
+        text.starts_with(&format!(
+            "{}:3:3: the sample is not JSON: key must be a string",
+            sample.display()
+        )),
+        "{text}"
+    );
+}
