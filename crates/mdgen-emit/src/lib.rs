@@ -25,6 +25,7 @@ mod structs;
 mod tokens;
 mod traits;
 mod types;
+mod union_de;
 mod unions;
 
 #[cfg(test)]

@@ -15,11 +15,18 @@ use quote::quote;
 const DECIMAL_NOTE: &str =
     "A decimal on the wire, read as `f64`: digits beyond its precision (about 15) are rounded.";
 
-/// The struct item for `s`.
+/// The doc line of a free-form object.
+const FREE_FORM_NOTE: &str =
+    "The docs list no fields: an object that takes any keys, each with any JSON value.";
+
+/// The struct item for `s`; for a struct without fields, a free-form object.
 pub fn emit(ctx: &mut Ctx, s: &Struct) -> Vec<TokenStream> {
     let Some(name) = ctx.type_ident(&s.name) else {
         return Vec::new();
     };
+    if s.fields.is_empty() {
+        return vec![free_form(ctx, s, name)];
+    }
     let fields = unique_wire_names(ctx, s);
     let bases: Vec<String> = fields
         .iter()
@@ -84,6 +91,26 @@ pub fn emit(ctx: &mut Ctx, s: &Struct) -> Vec<TokenStream> {
         #rename_all
         pub struct #name { #(#members),* }
     }]
+}
+
+/// A struct whose Fields table is empty: an object the docs leave open (a JSON Schema, a
+/// metadata bag), so a map of JSON values that keeps every key it is sent, never an empty
+/// struct that would drop them.
+fn free_form(ctx: &mut Ctx, s: &Struct, name: &str) -> TokenStream {
+    let mut lines = docs::lines(s.doc.as_deref());
+    if !lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines.push(FREE_FORM_NOTE.to_string());
+    let docs = docs::attrs(&lines);
+    let deprecated = deprecated(s.deprecated);
+    let value = ctx.json_value();
+    let name = ident(name);
+    quote! {
+        #docs
+        #deprecated
+        pub type #name = ::std::collections::BTreeMap<::std::string::String, #value>;
+    }
 }
 
 /// The fields of `s`, without any whose wire name an earlier field already has (warned).

@@ -43,8 +43,15 @@ impl Ctx<'_> {
             TypeRef::Int { bits } if is_32(*bits) => quote!(i32),
             TypeRef::Int { .. } => quote!(i64),
             TypeRef::Float { bits } if is_32(*bits) => quote!(f32),
-            TypeRef::Float { .. } | TypeRef::Number | TypeRef::Decimal => quote!(f64),
-            TypeRef::BigInt => quote!(i128),
+            TypeRef::Float { .. } | TypeRef::Decimal => quote!(f64),
+            // A number that may be an integer keeps what was sent: `42` stays `42`, an integer
+            // beyond 2^53 stays exact, `1.5` stays `1.5`. A big integer is one too, exact to
+            // 64 bits: `i128` cannot be read inside untagged enums or flattened structs (serde
+            // buffers those without 128-bit integers).
+            TypeRef::Number | TypeRef::BigInt => {
+                self.deps.serde_json = true;
+                quote!(::serde_json::Number)
+            }
             TypeRef::Date => {
                 self.deps.chrono = true;
                 quote!(::chrono::NaiveDate)

@@ -85,7 +85,7 @@ pub struct Default {
 }
 
 /// A model named like std::option::Option, with members named like Rust keywords and members whose names collide once converted to snake_case.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Option {
     /// A keyword.
     pub r#type: ::std::string::String,
@@ -119,14 +119,14 @@ pub struct Option {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub foo_bar: ::std::option::Option<f64>,
+    pub foo_bar: ::std::option::Option<::serde_json::Number>,
     /// Collides with the previous.
     #[serde(
         rename = "foo_bar",
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub foo_bar_2: ::std::option::Option<f64>,
+    pub foo_bar_2: ::std::option::Option<::serde_json::Number>,
     /// Starts with digits.
     #[serde(
         rename = "123abc",
@@ -243,11 +243,43 @@ pub struct Value {
 }
 
 #[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize)]
 #[serde(untagged)]
 pub enum Vec {
     Box(Box),
     String(::std::string::String),
+}
+
+impl<'de> ::serde::Deserialize<'de> for Vec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let members: [fn(&::serde_json::Value) -> ::serde_json::Result<Self>; 2] = [
+            |v| <Box as ::serde::Deserialize>::deserialize(v).map(Self::Box),
+            |v| {
+                <::std::string::String as ::serde::Deserialize>::deserialize(v)
+                    .map(Self::String)
+            },
+        ];
+        let mut first = ::std::option::Option::None;
+        for read in members {
+            if let ::std::result::Result::Ok(member) = read(&value) {
+                if ::serde_json::to_value(&member).is_ok_and(|back| back == value) {
+                    return ::std::result::Result::Ok(member);
+                }
+                if first.is_none() {
+                    first = ::std::option::Option::Some(member);
+                }
+            }
+        }
+        first
+            .ok_or_else(|| ::serde::de::Error::custom(
+                "data did not match any variant of untagged enum Vec",
+            ))
+    }
 }
 
 /// Values with no name column: every variant name is made from the value.
