@@ -344,9 +344,11 @@ impl Context<'_> {
         {
             ty.nullable = Evidence::Yes;
         }
-        // A date-time notation whose examples are all dates is a date (PHP writes `\DateTime`
-        // for both).
-        if ty.ty == TypeRef::DateTime && !examples.is_empty() && examples.iter().all(|e| is_date(e))
+        // A date-time notation whose examples are all dates, or whose description gives the
+        // format `YYYY-MM-DD` alone, is a date (PHP writes `\DateTime` for both).
+        let date_examples = !examples.is_empty() && examples.iter().all(|e| is_date(e));
+        if ty.ty == TypeRef::DateTime
+            && (date_examples || description.as_deref().is_some_and(gives_date_format))
         {
             ty.ty = TypeRef::Date;
         }
@@ -637,6 +639,12 @@ fn says_null(description: &str) -> bool {
                 || (before(1) == Some("be") && before(2) == Some("also"))
                 || matches!(after, Some("if" | "when" | "unless")))
     })
+}
+
+/// Whether a description gives a date's format without a time: "(YYYY-MM-DD format)".
+fn gives_date_format(description: &str) -> bool {
+    let lower = description.to_ascii_lowercase();
+    lower.contains("yyyy-mm-dd") && !lower.contains("yyyy-mm-ddt") && !lower.contains("hh:mm")
 }
 
 /// Whether `s` is a calendar date, `2020-01-31`.
@@ -1063,6 +1071,9 @@ mod tests {
         };
         let t: Vec<_> = s.fields.iter().map(|f| f.ty.clone()).collect();
         assert_eq!(t, [TypeRef::Date, TypeRef::DateTime, TypeRef::DateTime]);
+        assert!(gives_date_format("Start date (YYYY-MM-DD format)"));
+        assert!(!gives_date_format("When (YYYY-MM-DDThh:mm:ssZ)"));
+        assert!(!gives_date_format("A date"));
     }
 
     #[test]
