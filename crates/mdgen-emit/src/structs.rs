@@ -5,15 +5,10 @@ use crate::docs;
 use crate::ident::{self, Case};
 use crate::rename::{field_renames, FieldRenames};
 use crate::tokens::{allow_deprecated, deprecated, ident, key_value, serde_attr};
-use crate::types::has_decimal;
 use foldhash::{HashSet, HashSetExt};
 use mdgen_ir::{Diagnostic, Field, Severity, Source, Struct};
 use proc_macro2::TokenStream;
 use quote::quote;
-
-/// The note added to the docs of a field that holds a decimal.
-const DECIMAL_NOTE: &str =
-    "A decimal on the wire, read as `f64`: digits beyond its precision (about 15) are rounded.";
 
 /// The doc line of a free-form object.
 const FREE_FORM_NOTE: &str =
@@ -171,14 +166,7 @@ fn field(ctx: &mut Ctx, s: &Struct, f: &Field, text: &str, rename: Option<&str>)
             quote!(::std::option::Option<#ty>)
         }
     };
-    let mut lines = docs::lines(f.doc.as_deref());
-    if has_decimal(&f.ty) {
-        if !lines.is_empty() {
-            lines.push(String::new());
-        }
-        lines.push(DECIMAL_NOTE.to_string());
-    }
-    let docs = docs::attrs(&lines);
+    let docs = docs::attrs(&docs::lines(f.doc.as_deref()));
     let deprecated = deprecated(f.deprecated);
     let serde = serde_attr(&serde);
     let name = ident(text);

@@ -96,7 +96,7 @@ fn members(def: &TypeDef) -> Box<dyn Iterator<Item = &TypeRef> + '_> {
 /// Whether `ty` is or holds a float itself; `named` is told each model it holds.
 fn holds_float(ty: &TypeRef, named: &mut impl FnMut(&TypeName)) -> bool {
     match ty {
-        TypeRef::Float { .. } | TypeRef::Decimal => true,
+        TypeRef::Float { .. } => true,
         TypeRef::Const(v) => ConstKind::of(v) == ConstKind::Float,
         TypeRef::Array(t) | TypeRef::Map(t) => holds_float(t, named),
         TypeRef::Named(n) => {
@@ -107,6 +107,7 @@ fn holds_float(ty: &TypeRef, named: &mut impl FnMut(&TypeName)) -> bool {
         | TypeRef::Bool
         | TypeRef::Int { .. }
         | TypeRef::Number
+        | TypeRef::Decimal
         | TypeRef::BigInt
         | TypeRef::Date
         | TypeRef::DateTime

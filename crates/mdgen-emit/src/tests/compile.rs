@@ -202,7 +202,8 @@ fn rich_schema_parses_and_is_deterministic() {
         Deps {
             serde_json: true,
             serde_with: true,
-            chrono: true
+            chrono: true,
+            rust_decimal: true
         }
     );
     assert_eq!(
