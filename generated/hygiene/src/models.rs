@@ -284,54 +284,121 @@ impl<'de> ::serde::Deserialize<'de> for Vec {
 
 /// Values with no name column: every variant name is made from the value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(from = "::serde_json::Value", into = "::serde_json::Value")]
 pub enum WeirdValues {
     /// A value of digits only.
-    #[serde(rename = "1")]
     _1,
     /// Starts with a digit.
-    #[serde(rename = "2xx")]
     _2xx,
     /// Only a symbol.
-    #[serde(rename = "+")]
     Value,
     /// Another symbol, colliding with the first.
-    #[serde(rename = "-")]
     Value2,
     /// A keyword that cannot be a raw identifier.
-    #[serde(rename = "self")]
     Self_,
     /// Its capitalized twin.
-    #[serde(rename = "Self")]
     Self2,
     /// A keyword.
-    #[serde(rename = "type")]
     Type,
     /// Not ASCII.
-    #[serde(rename = "é")]
     Value3,
     /// An emoji, colliding with the other symbols.
-    #[serde(rename = "🦀")]
     Value4,
     /// With a space.
-    #[serde(rename = "a b")]
     AB,
     /// Colliding with a b once converted.
-    #[serde(rename = "A_B")]
     AB2,
     /// Like JSON null.
-    #[serde(rename = "null")]
     Null,
     /// Like JSON true.
-    #[serde(rename = "true")]
     True,
     /// A very long value.
-    #[serde(
-        rename = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-    )]
     Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx,
     /// A value not documented when this code was generated.
-    #[serde(untagged)]
-    Unknown(::std::string::String),
+    Unknown(::serde_json::Value),
+}
+
+impl ::std::convert::From<::serde_json::Value> for WeirdValues {
+    fn from(value: ::serde_json::Value) -> Self {
+        match value {
+            ::serde_json::Value::String(s) => {
+                match s.as_str() {
+                    "1" => WeirdValues::_1,
+                    "2xx" => WeirdValues::_2xx,
+                    "+" => WeirdValues::Value,
+                    "-" => WeirdValues::Value2,
+                    "self" => WeirdValues::Self_,
+                    "Self" => WeirdValues::Self2,
+                    "type" => WeirdValues::Type,
+                    "é" => WeirdValues::Value3,
+                    "🦀" => WeirdValues::Value4,
+                    "a b" => WeirdValues::AB,
+                    "A_B" => WeirdValues::AB2,
+                    "null" => WeirdValues::Null,
+                    "true" => WeirdValues::True,
+                    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" => {
+                        WeirdValues::Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+                    }
+                    _ => WeirdValues::Unknown(::serde_json::Value::String(s)),
+                }
+            }
+            other => WeirdValues::Unknown(other),
+        }
+    }
+}
+
+impl ::std::convert::From<WeirdValues> for ::serde_json::Value {
+    fn from(value: WeirdValues) -> Self {
+        match value {
+            WeirdValues::_1 => {
+                ::serde_json::Value::String(::std::string::String::from("1"))
+            }
+            WeirdValues::_2xx => {
+                ::serde_json::Value::String(::std::string::String::from("2xx"))
+            }
+            WeirdValues::Value => {
+                ::serde_json::Value::String(::std::string::String::from("+"))
+            }
+            WeirdValues::Value2 => {
+                ::serde_json::Value::String(::std::string::String::from("-"))
+            }
+            WeirdValues::Self_ => {
+                ::serde_json::Value::String(::std::string::String::from("self"))
+            }
+            WeirdValues::Self2 => {
+                ::serde_json::Value::String(::std::string::String::from("Self"))
+            }
+            WeirdValues::Type => {
+                ::serde_json::Value::String(::std::string::String::from("type"))
+            }
+            WeirdValues::Value3 => {
+                ::serde_json::Value::String(::std::string::String::from("é"))
+            }
+            WeirdValues::Value4 => {
+                ::serde_json::Value::String(::std::string::String::from("🦀"))
+            }
+            WeirdValues::AB => {
+                ::serde_json::Value::String(::std::string::String::from("a b"))
+            }
+            WeirdValues::AB2 => {
+                ::serde_json::Value::String(::std::string::String::from("A_B"))
+            }
+            WeirdValues::Null => {
+                ::serde_json::Value::String(::std::string::String::from("null"))
+            }
+            WeirdValues::True => {
+                ::serde_json::Value::String(::std::string::String::from("true"))
+            }
+            WeirdValues::Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx => {
+                ::serde_json::Value::String(
+                    ::std::string::String::from(
+                        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                    ),
+                )
+            }
+            WeirdValues::Unknown(other) => other,
+        }
+    }
 }
 
 /// A model named like the keyword crate.

@@ -3,8 +3,8 @@
 
 use serde_json::{json, Value};
 use shapes::{
-    Created, Deleted, Event, Health, Invoice, Ledger, Metadata, OperationsStatus, Period, Reading,
-    Status,
+    Active, Created, Deleted, Event, Health, Invoice, Ledger, Metadata, OperationsStatus, Period,
+    Reading, Status,
 };
 
 /// Deserializes `wire` as `T` and serializes it back, which must give `wire` again.
@@ -148,4 +148,17 @@ fn date_times_documented_as_dates_are_dates() {
     assert_eq!(p.label, Some(None));
     let timed = json!({"start": "2024-01-01T00:00:00Z", "end": "2024-03-31"});
     assert!(serde_json::from_value::<Period>(timed).is_err());
+}
+
+#[test]
+fn enum_values_that_read_as_json_take_both_forms() {
+    // `true` in a Values table: the API may send `"true"` or `true`; each comes back as sent.
+    let mut wire = ledger();
+    wire["active"] = json!("true");
+    assert_eq!(round_trip::<Ledger>(&wire).active, Some(Active::ActiveTrue));
+    wire["active"] = json!(false);
+    assert_eq!(
+        round_trip::<Ledger>(&wire).active,
+        Some(Active::Unknown(json!(false)))
+    );
 }
