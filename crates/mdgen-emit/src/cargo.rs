@@ -25,6 +25,12 @@ pub fn cargo_toml(name: &str, deps: Deps, generator_version: &str) -> String {
             "chrono = { version = \"0.4\", default-features = false, features = [\"serde\", \"std\"] }\n",
         );
     }
+    if deps.rust_decimal {
+        // Decimals are written as strings and read from strings or numbers.
+        out.push_str(
+            "rust_decimal = { version = \"1\", default-features = false, features = [\"serde\", \"std\"] }\n",
+        );
+    }
     out
 }
 
@@ -78,12 +84,14 @@ mod tests {
             serde_json: true,
             serde_with: true,
             chrono: true,
+            rust_decimal: true,
         };
         let full = cargo_toml("models", all, "0.1.0");
         assert!(full.starts_with(&minimal));
         assert!(full.contains("\nserde_json = \"1.0.118\"\n"));
         assert!(full.contains("\nserde_with = { version = \"3\", default-features = false }\n"));
         assert!(full.contains("\nchrono = { version = \"0.4\", default-features = false, features = [\"serde\", \"std\"] }\n"));
+        assert!(full.contains("\nrust_decimal = { version = \"1\", default-features = false, features = [\"serde\", \"std\"] }\n"));
         assert!(!full.contains("[workspace]"));
         let chrono_only = cargo_toml(
             "m",

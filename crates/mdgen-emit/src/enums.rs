@@ -22,8 +22,10 @@ pub enum EnumKind {
     Str,
     /// Integers: unit variants and `Unknown(i64)`, converted through `i64`.
     Int,
-    /// Both: converted through `serde_json::Value`, so `1` and `"1"` stay apart and every
-    /// value round-trips exactly; the catch-all is `Unknown(serde_json::Value)`.
+    /// Both, or strings that read as other JSON (`true`, `1.5`: a Values table does not say
+    /// whether the API sends `true` or `"true"`): converted through `serde_json::Value`, so `1`
+    /// and `"1"` stay apart and every value round-trips exactly, the form the docs do not show
+    /// kept by the catch-all, `Unknown(serde_json::Value)`.
     Mixed,
 }
 
@@ -34,11 +36,18 @@ pub fn kind(e: &Enum) -> EnumKind {
         .iter()
         .filter(|v| matches!(v.value, EnumWire::Int(_)))
         .count();
+    let literal = |v: &EnumValue| matches!(&v.value, EnumWire::Str(s) if reads_as_json(s));
     match ints {
+        0 if e.values.iter().any(literal) => EnumKind::Mixed,
         0 => EnumKind::Str,
         n if n == e.values.len() => EnumKind::Int,
         _ => EnumKind::Mixed,
     }
+}
+
+/// Whether a string value would read as a JSON boolean or number (`true`, `1.5`).
+fn reads_as_json(s: &str) -> bool {
+    s == "true" || s == "false" || serde_json::from_str::<serde_json::Number>(s).is_ok()
 }
 
 /// One documented value with its variant identifier.
@@ -263,16 +272,21 @@ fn mixed_impls(name: &Ident, catch_all: &Ident, members: &[Member]) -> (TokenStr
             }
         }
     }
+    let numbers = (!ints.is_empty()).then(|| {
+        quote! {
+            ::serde_json::Value::Number(n) => match n.as_i64() {
+                #(#ints)*
+                _ => #name::#catch_all(::serde_json::Value::Number(n)),
+            },
+        }
+    });
     let from = quote! {
         match value {
             ::serde_json::Value::String(s) => match s.as_str() {
                 #(#strs)*
                 _ => #name::#catch_all(::serde_json::Value::String(s)),
             },
-            ::serde_json::Value::Number(n) => match n.as_i64() {
-                #(#ints)*
-                _ => #name::#catch_all(::serde_json::Value::Number(n)),
-            },
+            #numbers
             other => #name::#catch_all(other),
         }
     };
@@ -296,6 +310,23 @@ mod tests {
             doc: None,
             deprecated: false,
         }
+    }
+
+    #[test]
+    fn string_values_that_read_as_other_json_make_the_enum_mixed() {
+        let e = |values: Vec<EnumValue>| Enum {
+            name: mdgen_ir::TypeName("E".into()),
+            doc: None,
+            values,
+            values_known: true,
+            deprecated: false,
+            sources: Vec::new(),
+        };
+        let s = |v: &str| value(None, EnumWire::Str(v.into()));
+        assert_eq!(kind(&e(vec![s("true"), s("false")])), EnumKind::Mixed);
+        assert_eq!(kind(&e(vec![s("a"), s("1.5")])), EnumKind::Mixed);
+        assert_eq!(kind(&e(vec![s("a"), s("01"), s("1080p")])), EnumKind::Str);
+        assert_eq!(kind(&e(vec![value(None, EnumWire::Int(1))])), EnumKind::Int);
     }
 
     #[test]

@@ -25,6 +25,7 @@ mod structs;
 mod tokens;
 mod traits;
 mod types;
+mod union_de;
 mod unions;
 
 #[cfg(test)]
@@ -65,6 +66,7 @@ pub struct Deps {
     pub serde_json: bool,
     pub serde_with: bool,
     pub chrono: bool,
+    pub rust_decimal: bool,
 }
 
 /// One emitted Rust source file.
@@ -117,6 +119,7 @@ impl Deps {
             serde_json: self.serde_json || other.serde_json,
             serde_with: self.serde_with || other.serde_with,
             chrono: self.chrono || other.chrono,
+            rust_decimal: self.rust_decimal || other.rust_decimal,
         }
     }
 }

@@ -5,21 +5,23 @@ use crate::docs;
 use crate::ident::{self, Case};
 use crate::rename::{field_renames, FieldRenames};
 use crate::tokens::{allow_deprecated, deprecated, ident, key_value, serde_attr};
-use crate::types::has_decimal;
 use foldhash::{HashSet, HashSetExt};
 use mdgen_ir::{Diagnostic, Field, Severity, Source, Struct};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The note added to the docs of a field that holds a decimal.
-const DECIMAL_NOTE: &str =
-    "A decimal on the wire, read as `f64`: digits beyond its precision (about 15) are rounded.";
+/// The doc line of a free-form object.
+const FREE_FORM_NOTE: &str =
+    "The docs list no fields: an object that takes any keys, each with any JSON value.";
 
-/// The struct item for `s`.
+/// The struct item for `s`; for a struct without fields, a free-form object.
 pub fn emit(ctx: &mut Ctx, s: &Struct) -> Vec<TokenStream> {
     let Some(name) = ctx.type_ident(&s.name) else {
         return Vec::new();
     };
+    if s.fields.is_empty() {
+        return vec![free_form(ctx, s, name)];
+    }
     let fields = unique_wire_names(ctx, s);
     let bases: Vec<String> = fields
         .iter()
@@ -86,6 +88,26 @@ pub fn emit(ctx: &mut Ctx, s: &Struct) -> Vec<TokenStream> {
     }]
 }
 
+/// A struct whose Fields table is empty: an object the docs leave open (a JSON Schema, a
+/// metadata bag), so a map of JSON values that keeps every key it is sent, never an empty
+/// struct that would drop them.
+fn free_form(ctx: &mut Ctx, s: &Struct, name: &str) -> TokenStream {
+    let mut lines = docs::lines(s.doc.as_deref());
+    if !lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines.push(FREE_FORM_NOTE.to_string());
+    let docs = docs::attrs(&lines);
+    let deprecated = deprecated(s.deprecated);
+    let value = ctx.json_value();
+    let name = ident(name);
+    quote! {
+        #docs
+        #deprecated
+        pub type #name = ::std::collections::BTreeMap<::std::string::String, #value>;
+    }
+}
+
 /// The fields of `s`, without any whose wire name an earlier field already has (warned).
 fn unique_wire_names<'s>(ctx: &mut Ctx, s: &'s Struct) -> Vec<&'s Field> {
     let mut seen = HashSet::with_capacity(s.fields.len());
@@ -144,14 +166,7 @@ fn field(ctx: &mut Ctx, s: &Struct, f: &Field, text: &str, rename: Option<&str>)
             quote!(::std::option::Option<#ty>)
         }
     };
-    let mut lines = docs::lines(f.doc.as_deref());
-    if has_decimal(&f.ty) {
-        if !lines.is_empty() {
-            lines.push(String::new());
-        }
-        lines.push(DECIMAL_NOTE.to_string());
-    }
-    let docs = docs::attrs(&lines);
+    let docs = docs::attrs(&docs::lines(f.doc.as_deref()));
     let deprecated = deprecated(f.deprecated);
     let serde = serde_attr(&serde);
     let name = ident(text);

@@ -10,7 +10,7 @@ use quote::quote;
 /// The optional derives of one type.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Derives {
-    /// `Eq` and `Hash`: no float anywhere inside (`serde_json::Value` has both).
+    /// `Eq` and `Hash`: no float anywhere inside (`serde_json::Value` and `Number` have both).
     pub eq_hash: bool,
     /// `Default`: a struct whose fields are all optional.
     pub default: bool,
@@ -21,14 +21,20 @@ pub struct Derives {
 impl Derives {
     /// The `#[derive(...)]` attribute: these plus `Debug, Clone, PartialEq` and serde's.
     pub fn attr(self) -> TokenStream {
+        self.attr_with(quote!(::serde::Serialize, ::serde::Deserialize))
+    }
+
+    /// [`Derives::attr`] for a type that implements `Deserialize` itself.
+    pub fn attr_serialize_only(self) -> TokenStream {
+        self.attr_with(quote!(::serde::Serialize))
+    }
+
+    fn attr_with(self, serde: TokenStream) -> TokenStream {
         let copy = self.copy.then(|| quote!(Copy,));
         let eq_hash = self.eq_hash.then(|| quote!(Eq, Hash,));
         let default = self.default.then(|| quote!(Default,));
         quote! {
-            #[derive(
-                Debug, Clone, #copy PartialEq, #eq_hash #default
-                ::serde::Serialize, ::serde::Deserialize
-            )]
+            #[derive(Debug, Clone, #copy PartialEq, #eq_hash #default #serde)]
         }
     }
 }
@@ -90,7 +96,7 @@ fn members(def: &TypeDef) -> Box<dyn Iterator<Item = &TypeRef> + '_> {
 /// Whether `ty` is or holds a float itself; `named` is told each model it holds.
 fn holds_float(ty: &TypeRef, named: &mut impl FnMut(&TypeName)) -> bool {
     match ty {
-        TypeRef::Float { .. } | TypeRef::Number | TypeRef::Decimal => true,
+        TypeRef::Float { .. } => true,
         TypeRef::Const(v) => ConstKind::of(v) == ConstKind::Float,
         TypeRef::Array(t) | TypeRef::Map(t) => holds_float(t, named),
         TypeRef::Named(n) => {
@@ -100,6 +106,8 @@ fn holds_float(ty: &TypeRef, named: &mut impl FnMut(&TypeName)) -> bool {
         TypeRef::String
         | TypeRef::Bool
         | TypeRef::Int { .. }
+        | TypeRef::Number
+        | TypeRef::Decimal
         | TypeRef::BigInt
         | TypeRef::Date
         | TypeRef::DateTime
@@ -131,7 +139,7 @@ mod tests {
                 "B",
                 vec![
                     field("a", named("A"), false),
-                    field("x", TypeRef::Number, true),
+                    field("x", TypeRef::Float { bits: None }, true),
                 ],
             ),
             strukt(

@@ -43,8 +43,21 @@ impl Ctx<'_> {
             TypeRef::Int { bits } if is_32(*bits) => quote!(i32),
             TypeRef::Int { .. } => quote!(i64),
             TypeRef::Float { bits } if is_32(*bits) => quote!(f32),
-            TypeRef::Float { .. } | TypeRef::Number | TypeRef::Decimal => quote!(f64),
-            TypeRef::BigInt => quote!(i128),
+            TypeRef::Float { .. } => quote!(f64),
+            // Exact, written as a string (rust_decimal's serde form); read from a string or a
+            // number.
+            TypeRef::Decimal => {
+                self.deps.rust_decimal = true;
+                quote!(::rust_decimal::Decimal)
+            }
+            // A number that may be an integer keeps what was sent: `42` stays `42`, an integer
+            // beyond 2^53 stays exact, `1.5` stays `1.5`. A big integer is one too, exact to
+            // 64 bits: `i128` cannot be read inside untagged enums or flattened structs (serde
+            // buffers those without 128-bit integers).
+            TypeRef::Number | TypeRef::BigInt => {
+                self.deps.serde_json = true;
+                quote!(::serde_json::Number)
+            }
             TypeRef::Date => {
                 self.deps.chrono = true;
                 quote!(::chrono::NaiveDate)
@@ -80,14 +93,5 @@ impl Ctx<'_> {
     pub fn json_value(&mut self) -> TokenStream {
         self.deps.serde_json = true;
         quote!(::serde_json::Value)
-    }
-}
-
-/// Whether `ty` is or holds a decimal, which `f64` may round.
-pub fn has_decimal(ty: &TypeRef) -> bool {
-    match ty {
-        TypeRef::Decimal => true,
-        TypeRef::Array(t) | TypeRef::Map(t) => has_decimal(t),
-        _ => false,
     }
 }

@@ -1,4 +1,5 @@
-//! `Union` → an `#[serde(untagged)]` enum whose variants are tried most specific first.
+//! `Union` → an enum serialized `#[serde(untagged)]`, read by tag or by the member that
+//! reproduces the value ([`union_de`]), its members tried most specific first.
 
 use crate::context::{collision, place, Ctx};
 use crate::docs;
@@ -7,8 +8,9 @@ use crate::ident::{self, Case};
 use crate::lints::variant_names_may_repeat;
 use crate::resolve::Resolver;
 use crate::tokens::{allow_deprecated, ident};
+use crate::union_de;
 use mdgen_ir::{Diagnostic, Severity, TypeDef, TypeRef, Union, Variant};
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 use std::cmp::Reverse;
 
@@ -64,7 +66,7 @@ pub fn emit(ctx: &mut Ctx, u: &Union) -> Vec<TokenStream> {
     }
     let repeats = variant_names_may_repeat(name, deduped.iter().map(|(t, _)| t.as_str()));
     let mut large = false;
-    let members: Vec<TokenStream> = variants
+    let typed: Vec<(Ident, TokenStream)> = variants
         .iter()
         .zip(&deduped)
         .map(|(v, (text, _))| {
@@ -78,10 +80,29 @@ pub fn emit(ctx: &mut Ctx, u: &Union) -> Vec<TokenStream> {
                     Some(TypeDef::Struct(_) | TypeDef::Union(_))
                 );
             }
-            let variant = ident(text);
-            quote!(#variant(#ty))
+            (ident(text), ty)
         })
         .collect();
+    let members = typed.iter().map(|(variant, ty)| quote!(#variant(#ty)));
+    let tys: Vec<&TypeRef> = variants.iter().map(|v| &v.ty).collect();
+    let (tag_key, tag_values) = union_de::tag(ctx.resolver, &tys).unzip();
+    let mut tag_values = tag_values.map(Vec::into_iter);
+    let readers: Vec<union_de::Member> = typed
+        .iter()
+        .zip(&variants)
+        .map(|((variant, ty), v)| union_de::Member {
+            variant,
+            ty,
+            // `Any`, or a model no doc defines: `serde_json::Value`.
+            any: match &v.ty {
+                TypeRef::Any => true,
+                TypeRef::Named(n) => ctx.resolver.def(n).is_none(),
+                _ => false,
+            },
+            tag: tag_values.as_mut().and_then(Iterator::next),
+        })
+        .collect();
+    ctx.json_value();
 
     let docs = docs::attrs(&docs::lines(u.doc.as_deref()));
     let allow = allow_deprecated(
@@ -93,25 +114,35 @@ pub fn emit(ctx: &mut Ctx, u: &Union) -> Vec<TokenStream> {
     let allow_large =
         (large && variants.len() > 1).then(|| quote!(#[allow(clippy::large_enum_variant)]));
     let allow_repeats = repeats.then(|| quote!(#[allow(clippy::enum_variant_names)]));
-    let derives = ctx.derives(&u.name).attr();
+    let derives = ctx.derives(&u.name).attr_serialize_only();
     let name = ident(name);
-    vec![quote! {
-        #docs
-        #allow
-        #allow_large
-        #allow_repeats
-        #derives
-        #[serde(untagged)]
-        pub enum #name { #(#members),* }
-    }]
+    let read = union_de::deserialize_impl(&name, &readers, tag_key.as_deref());
+    vec![
+        quote! {
+            #docs
+            #allow
+            #allow_large
+            #allow_repeats
+            #derives
+            #[serde(untagged)]
+            pub enum #name { #(#members),* }
+        },
+        quote! {
+            #allow
+            #read
+        },
+    ]
 }
 
 /// The sort key that puts the most specific members first: untagged deserialization takes the
 /// first member that accepts the value. Objects with more required (then more) fields come
-/// before looser ones; an integer before a float; a date before a plain string; anything last.
+/// before looser ones, free-form objects after them; an integer before a float; a date before a
+/// plain string; anything last.
 fn specificity(ty: &TypeRef, resolver: &Resolver) -> (u8, Reverse<usize>, Reverse<usize>) {
     let rank = match ty {
         TypeRef::Named(n) => match resolver.def(n) {
+            // A free-form object takes any object: after every object with fields.
+            Some(TypeDef::Struct(s)) if s.fields.is_empty() => 2,
             Some(TypeDef::Struct(s)) => {
                 let required = s.fields.iter().filter(|f| f.required).count();
                 return (0, Reverse(required), Reverse(s.fields.len()));

@@ -1,14 +1,15 @@
 //! Markdown → IR: reads Speakeasy SDK model docs of any dialect, links them, fuses them.
 //!
 //! The stages, each a pure function: [`markdown`] reads a file's blocks; `notation` gives the
-//! Type cells meaning per dialect; `model` makes one model of one file; `fuse` merges the models
-//! of every input by name; `link` resolves references; `wire` sets JSON keys.
+//! Type cells meaning per dialect; `model` makes one model of one file; `same_name` tells apart
+//! models of one name in sibling folders; `fuse` merges the models of every input by name; `link` resolves references; `wire` sets JSON keys.
 
 mod fuse;
 mod link;
 pub mod markdown;
 mod model;
 mod notation;
+mod same_name;
 mod wire;
 
 pub use notation::Dialect;
@@ -121,6 +122,7 @@ pub fn parse_inputs<'a, I: Input<'a>>(mut inputs: Vec<I>, options: &Options) -> 
         snippets.extend(e.snippets);
         diagnostics.extend(e.diagnostics);
     }
+    same_name::separate(&mut models, &mut diagnostics);
     let mut schema = fuse::fuse(models, &mut diagnostics);
     link::link(&mut schema, &snippets, &mut diagnostics);
     wire::assign(

@@ -79,6 +79,7 @@ pub fn extract(
         snippets: Vec::new(),
         diagnostics: Diagnostics::default(),
         inline: BTreeMap::new(),
+        sdk_fields: 0,
     };
     let model = cx.model(&doc);
     Extracted {
@@ -99,6 +100,8 @@ struct Context<'a> {
     diagnostics: Diagnostics,
     /// Inline unions met in cells, by the normalized name of the model they define.
     inline: BTreeMap<String, Union>,
+    /// How many rows were SDK objects, not JSON (and skipped).
+    sdk_fields: usize,
 }
 
 impl Context<'_> {
@@ -145,8 +148,15 @@ impl Context<'_> {
         };
         let doc_text = (!doc.intro.is_empty()).then(|| doc.intro.join("\n\n"));
         Some(if let Some(i) = fields {
+            let fields = self.fields(&doc.sections[i]);
+            // A model of SDK objects only (Go's and C#'s `HTTPMetadata`) is no JSON at all.
+            if fields.is_empty() && self.sdk_fields > 0 {
+                let message = "not a model doc: every field is an SDK object; skipped";
+                self.note(Severity::Note, "not-a-model", source.line, message);
+                return None;
+            }
             TypeDef::Struct(Struct {
-                fields: self.fields(&doc.sections[i]),
+                fields,
                 name,
                 doc: doc_text,
                 deprecated,
@@ -303,15 +313,12 @@ impl Context<'_> {
         if let Some(what) = &ty.sdk {
             let message = format!("`{name}` is {what}, not part of the JSON; the field is skipped");
             self.at_cell(Severity::Note, "sdk-field", type_cell, message);
+            self.sdk_fields += 1;
             return None;
         }
         if let Some(why) = &ty.lossy {
             let message = format!("`{name}` is {why}");
             self.at_cell(Severity::Warning, "inline-union", type_cell, message);
-        }
-        // "Absent or null" or "optional or nullable" on a field that may not be absent: null.
-        if required && (ty.absent_or_null || ty.nullable == Evidence::Maybe) {
-            ty.nullable = Evidence::Yes;
         }
         self.inline_unions(std::mem::take(&mut ty.inline_unions), &source);
         // Only a reference to a model can be reported later (by linking), with its cell.
@@ -327,6 +334,24 @@ impl Context<'_> {
             (!t.is_empty()).then_some(t)
         };
         let description = text(col.description).filter(|d| d != "N/A");
+        let example = text(col.example);
+        let examples = example.as_deref().map(example_values).unwrap_or_default();
+        // "Absent or null" or "optional or nullable" on a field that may not be absent: null.
+        // So is a field one of whose examples is `null`, or whose description says it may be.
+        if (required && (ty.absent_or_null || ty.nullable == Evidence::Maybe))
+            || examples.contains(&"null")
+            || description.as_deref().is_some_and(says_null)
+        {
+            ty.nullable = Evidence::Yes;
+        }
+        // A date-time notation whose examples are all dates, or whose description gives the
+        // format `YYYY-MM-DD` alone, is a date (PHP writes `\DateTime` for both).
+        let date_examples = !examples.is_empty() && examples.iter().all(|e| is_date(e));
+        if ty.ty == TypeRef::DateTime
+            && (date_examples || description.as_deref().is_some_and(gives_date_format))
+        {
+            ty.ty = TypeRef::Date;
+        }
         let deprecated = struck_inside
             || markdown::has_struck(&name_cell.inlines)
             || description.as_deref().is_some_and(says_deprecated);
@@ -334,7 +359,7 @@ impl Context<'_> {
             required,
             nullable: ty.nullable,
             doc: description,
-            example: text(col.example),
+            example,
             deprecated,
             ..Field::new(name, ty.ty)
         };
@@ -572,6 +597,65 @@ fn unstrike(text: String) -> (String, bool) {
         Some(inner) if !inner.is_empty() => (inner.to_string(), true),
         _ => (text, false),
     }
+}
+
+/// The values an Example cell shows: one, or each of `**Example 1:** a<br/>**Example 2:** b`.
+fn example_values(cell: &str) -> Vec<&str> {
+    let label = |line: &str| -> Option<usize> {
+        let rest = line.trim_start().strip_prefix("Example ")?;
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        (digits > 0 && rest[digits..].starts_with(':'))
+            .then(|| line.len() - rest.len() + digits + 1)
+    };
+    let mut lines = cell.lines();
+    match lines.next() {
+        Some(first) if label(first).is_some() => cell
+            .lines()
+            .filter_map(|l| label(l).map(|at| l[at..].trim()))
+            .collect(),
+        _ => vec![cell.trim()],
+    }
+}
+
+/// Whether a description says the value may be `null` ("may be null", "or null", "`null` if
+/// ...", "Null when ...").
+fn says_null(description: &str) -> bool {
+    let lower = description.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '`')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let null = *w == "null" || *w == "`null`";
+        let before = |n: usize| i.checked_sub(n).and_then(|j| words.get(j)).copied();
+        let after = words.get(i + 1).copied();
+        let negated = [before(1), before(2)]
+            .iter()
+            .any(|w| matches!(w, Some("not" | "never" | "cannot" | "non")));
+        null && !negated
+            && (*w == "`null`"
+                || before(1) == Some("or")
+                || (before(1) == Some("be")
+                    && matches!(before(2), Some("can" | "may" | "might" | "could" | "will")))
+                || (before(1) == Some("be") && before(2) == Some("also"))
+                || matches!(after, Some("if" | "when" | "unless")))
+    })
+}
+
+/// Whether a description gives a date's format without a time: "(YYYY-MM-DD format)".
+fn gives_date_format(description: &str) -> bool {
+    let lower = description.to_ascii_lowercase();
+    lower.contains("yyyy-mm-dd") && !lower.contains("yyyy-mm-ddt") && !lower.contains("hh:mm")
+}
+
+/// Whether `s` is a calendar date, `2020-01-31`.
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        })
 }
 
 fn says_deprecated(text: &str) -> bool {
@@ -939,6 +1023,71 @@ mod tests {
         assert_eq!(s.fields[0].ty, TypeRef::Any);
         // Numbers of both kinds: a number, which holds either.
         assert_eq!(s.fields[1].ty, TypeRef::Number);
+    }
+
+    #[test]
+    fn null_examples_descriptions_and_python_optional_on_required_rows_are_null() {
+        let e = run("# A\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n| `a` | *Optional[str]* | :heavy_check_mark: | N/A | |\n| `b` | *Optional[str]* | :heavy_minus_sign: | N/A | |\n| `c` | *str* | :heavy_check_mark: | N/A | null |\n| `d` | *str* | :heavy_check_mark: | N/A | **Example 1:** x<br/>**Example 2:** null |\n| `e` | *str* | :heavy_check_mark: | The end; may be null while open. | |\n| `f` | *str* | :heavy_check_mark: | Must not be `null`. | nullish |\n");
+        let TypeDef::Struct(s) = e.model.unwrap() else {
+            panic!("not a struct")
+        };
+        let n: Vec<_> = s.fields.iter().map(|f| f.nullable).collect();
+        use Evidence::*;
+        assert_eq!(n, [Yes, No, Yes, Yes, Yes, No]);
+    }
+
+    #[test]
+    fn examples_and_null_phrases_are_read() {
+        assert_eq!(example_values("x"), ["x"]);
+        assert_eq!(
+            example_values("Example 1: a\nExample 2: null"),
+            ["a", "null"]
+        );
+        assert_eq!(example_values("{\n\"a\": 1\n}"), ["{\n\"a\": 1\n}"]);
+        for yes in [
+            "Can be null.",
+            "`null` if unset",
+            "A date, or null",
+            "Null when absent",
+            "It may also be null",
+        ] {
+            assert!(says_null(yes), "{yes}");
+        }
+        for no in [
+            "Never null.",
+            "cannot be null",
+            "must not be `null`",
+            "Nullable types",
+            "a null-terminated string",
+        ] {
+            assert!(!says_null(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn date_times_whose_examples_are_dates_are_dates() {
+        let e = run("# A\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n| `a` | [\\DateTime](https://www.php.net/manual/en/class.datetime.php) | :heavy_check_mark: | N/A | 2020-01-31 |\n| `b` | [\\DateTime](https://www.php.net/manual/en/class.datetime.php) | :heavy_check_mark: | N/A | 2020-01-31T00:00:00Z |\n| `c` | [\\DateTime](https://www.php.net/manual/en/class.datetime.php) | :heavy_check_mark: | N/A | |\n");
+        let TypeDef::Struct(s) = e.model.unwrap() else {
+            panic!("not a struct")
+        };
+        let t: Vec<_> = s.fields.iter().map(|f| f.ty.clone()).collect();
+        assert_eq!(t, [TypeRef::Date, TypeRef::DateTime, TypeRef::DateTime]);
+        assert!(gives_date_format("Start date (YYYY-MM-DD format)"));
+        assert!(!gives_date_format("When (YYYY-MM-DDThh:mm:ssZ)"));
+        assert!(!gives_date_format("A date"));
+    }
+
+    #[test]
+    fn sdk_metadata_fields_and_models_are_skipped() {
+        let e = run("# R\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `HTTPMeta` | [components.HTTPMetadata](../../models/components/httpmetadata.md) | :heavy_check_mark: | N/A |\n| `Data` | `string` | :heavy_check_mark: | N/A |\n");
+        let TypeDef::Struct(s) = e.model.unwrap() else {
+            panic!("not a struct")
+        };
+        assert_eq!(s.fields.len(), 1);
+        assert_eq!(e.diagnostics.0[0].kind, "sdk-field");
+        let meta = run("# HTTPMetadata\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `Response` | [*http.Response](https://pkg.go.dev/net/http#Response) | :heavy_check_mark: | N/A |\n| `Request` | [*http.Request](https://pkg.go.dev/net/http#Request) | :heavy_check_mark: | N/A |\n");
+        assert!(meta.model.is_none());
+        assert!(meta.diagnostics.iter().any(|d| d.kind == "not-a-model"));
     }
 
     #[test]

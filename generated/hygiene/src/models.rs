@@ -85,7 +85,7 @@ pub struct Default {
 }
 
 /// A model named like std::option::Option, with members named like Rust keywords and members whose names collide once converted to snake_case.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Option {
     /// A keyword.
     pub r#type: ::std::string::String,
@@ -119,14 +119,14 @@ pub struct Option {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub foo_bar: ::std::option::Option<f64>,
+    pub foo_bar: ::std::option::Option<::serde_json::Number>,
     /// Collides with the previous.
     #[serde(
         rename = "foo_bar",
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub foo_bar_2: ::std::option::Option<f64>,
+    pub foo_bar_2: ::std::option::Option<::serde_json::Number>,
     /// Starts with digits.
     #[serde(
         rename = "123abc",
@@ -243,63 +243,162 @@ pub struct Value {
 }
 
 #[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize)]
 #[serde(untagged)]
 pub enum Vec {
     Box(Box),
     String(::std::string::String),
 }
 
+impl<'de> ::serde::Deserialize<'de> for Vec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let members: [fn(&::serde_json::Value) -> ::serde_json::Result<Self>; 2] = [
+            |v| <Box as ::serde::Deserialize>::deserialize(v).map(Self::Box),
+            |v| {
+                <::std::string::String as ::serde::Deserialize>::deserialize(v)
+                    .map(Self::String)
+            },
+        ];
+        let mut first = ::std::option::Option::None;
+        for read in members {
+            if let ::std::result::Result::Ok(member) = read(&value) {
+                if ::serde_json::to_value(&member).is_ok_and(|back| back == value) {
+                    return ::std::result::Result::Ok(member);
+                }
+                if first.is_none() {
+                    first = ::std::option::Option::Some(member);
+                }
+            }
+        }
+        first
+            .ok_or_else(|| ::serde::de::Error::custom(
+                "data did not match any variant of untagged enum Vec",
+            ))
+    }
+}
+
 /// Values with no name column: every variant name is made from the value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(from = "::serde_json::Value", into = "::serde_json::Value")]
 pub enum WeirdValues {
     /// A value of digits only.
-    #[serde(rename = "1")]
     _1,
     /// Starts with a digit.
-    #[serde(rename = "2xx")]
     _2xx,
     /// Only a symbol.
-    #[serde(rename = "+")]
     Value,
     /// Another symbol, colliding with the first.
-    #[serde(rename = "-")]
     Value2,
     /// A keyword that cannot be a raw identifier.
-    #[serde(rename = "self")]
     Self_,
     /// Its capitalized twin.
-    #[serde(rename = "Self")]
     Self2,
     /// A keyword.
-    #[serde(rename = "type")]
     Type,
     /// Not ASCII.
-    #[serde(rename = "é")]
     Value3,
     /// An emoji, colliding with the other symbols.
-    #[serde(rename = "🦀")]
     Value4,
     /// With a space.
-    #[serde(rename = "a b")]
     AB,
     /// Colliding with a b once converted.
-    #[serde(rename = "A_B")]
     AB2,
     /// Like JSON null.
-    #[serde(rename = "null")]
     Null,
     /// Like JSON true.
-    #[serde(rename = "true")]
     True,
     /// A very long value.
-    #[serde(
-        rename = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-    )]
     Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx,
     /// A value not documented when this code was generated.
-    #[serde(untagged)]
-    Unknown(::std::string::String),
+    Unknown(::serde_json::Value),
+}
+
+impl ::std::convert::From<::serde_json::Value> for WeirdValues {
+    fn from(value: ::serde_json::Value) -> Self {
+        match value {
+            ::serde_json::Value::String(s) => {
+                match s.as_str() {
+                    "1" => WeirdValues::_1,
+                    "2xx" => WeirdValues::_2xx,
+                    "+" => WeirdValues::Value,
+                    "-" => WeirdValues::Value2,
+                    "self" => WeirdValues::Self_,
+                    "Self" => WeirdValues::Self2,
+                    "type" => WeirdValues::Type,
+                    "é" => WeirdValues::Value3,
+                    "🦀" => WeirdValues::Value4,
+                    "a b" => WeirdValues::AB,
+                    "A_B" => WeirdValues::AB2,
+                    "null" => WeirdValues::Null,
+                    "true" => WeirdValues::True,
+                    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" => {
+                        WeirdValues::Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+                    }
+                    _ => WeirdValues::Unknown(::serde_json::Value::String(s)),
+                }
+            }
+            other => WeirdValues::Unknown(other),
+        }
+    }
+}
+
+impl ::std::convert::From<WeirdValues> for ::serde_json::Value {
+    fn from(value: WeirdValues) -> Self {
+        match value {
+            WeirdValues::_1 => {
+                ::serde_json::Value::String(::std::string::String::from("1"))
+            }
+            WeirdValues::_2xx => {
+                ::serde_json::Value::String(::std::string::String::from("2xx"))
+            }
+            WeirdValues::Value => {
+                ::serde_json::Value::String(::std::string::String::from("+"))
+            }
+            WeirdValues::Value2 => {
+                ::serde_json::Value::String(::std::string::String::from("-"))
+            }
+            WeirdValues::Self_ => {
+                ::serde_json::Value::String(::std::string::String::from("self"))
+            }
+            WeirdValues::Self2 => {
+                ::serde_json::Value::String(::std::string::String::from("Self"))
+            }
+            WeirdValues::Type => {
+                ::serde_json::Value::String(::std::string::String::from("type"))
+            }
+            WeirdValues::Value3 => {
+                ::serde_json::Value::String(::std::string::String::from("é"))
+            }
+            WeirdValues::Value4 => {
+                ::serde_json::Value::String(::std::string::String::from("🦀"))
+            }
+            WeirdValues::AB => {
+                ::serde_json::Value::String(::std::string::String::from("a b"))
+            }
+            WeirdValues::AB2 => {
+                ::serde_json::Value::String(::std::string::String::from("A_B"))
+            }
+            WeirdValues::Null => {
+                ::serde_json::Value::String(::std::string::String::from("null"))
+            }
+            WeirdValues::True => {
+                ::serde_json::Value::String(::std::string::String::from("true"))
+            }
+            WeirdValues::Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx => {
+                ::serde_json::Value::String(
+                    ::std::string::String::from(
+                        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                    ),
+                )
+            }
+            WeirdValues::Unknown(other) => other,
+        }
+    }
 }
 
 /// A model named like the keyword crate.

@@ -202,7 +202,8 @@ fn rich_schema_parses_and_is_deterministic() {
         Deps {
             serde_json: true,
             serde_with: true,
-            chrono: true
+            chrono: true,
+            rust_decimal: true
         }
     );
     assert_eq!(
@@ -357,11 +358,25 @@ fn deps_follow_what_the_code_uses() {
             ..Deps::default()
         }
     );
+    // A union is read through `serde_json::Value`.
     let dated = schema(vec![union("U", vec![TypeRef::Date])]);
     assert_eq!(
         emit(&dated, &Options::default()).deps,
         Deps {
             chrono: true,
+            serde_json: true,
+            ..Deps::default()
+        }
+    );
+    let free_form = schema(vec![strukt("Bag", vec![])]);
+    let out = emit(&free_form, &Options::default());
+    assert!(out
+        .code
+        .contains("pub type Bag = ::std::collections::BTreeMap<"));
+    assert_eq!(
+        out.deps,
+        Deps {
+            serde_json: true,
             ..Deps::default()
         }
     );

@@ -154,6 +154,30 @@ fn untagged_union() {
 }
 
 #[test]
+fn tagged_union() {
+    // Each member has a `type` that holds one value: that key picks the member.
+    let s = schema(vec![
+        strukt(
+            "Cat",
+            vec![
+                field("type", named("CatType"), true),
+                field("name", TypeRef::String, false),
+            ],
+        ),
+        enumeration("CatType", vec![str_value(None, "cat")]),
+        strukt(
+            "Dog",
+            vec![
+                field("type", TypeRef::Const("dog".into()), true),
+                field("name", TypeRef::String, false),
+            ],
+        ),
+        union("Pet", vec![named("Cat"), named("Dog")]),
+    ]);
+    insta::assert_snapshot!(snap(&s));
+}
+
+#[test]
 fn recursion() {
     let s = schema(vec![
         strukt(

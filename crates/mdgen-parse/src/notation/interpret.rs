@@ -5,8 +5,8 @@
 //! - Python `Nullable[T]` / `OptionalNullable[T]`, Java `JsonNullable<T>`, Go
 //!   `optionalnullable.OptionalNullable[T]` and a `null` member of a union are `Yes`; PHP `?T`
 //!   and Ruby `T.nilable(T)` are `Maybe` (below).
-//! - Python `Optional[T]` and Java `Optional<T>` only ever wrap optional fields and are not
-//!   nullable: `No`.
+//! - Python `Optional[T]` and Java `Optional<T>` on optional fields are not nullable: `No`.
+//!   Python's on a required row can only mean null ([`Ty::absent_or_null`]).
 //! - Go `*T`, C# `T?` and Java `@Nullable T` mean "absent or null" ([`Ty::absent_or_null`]).
 //! - Without a mark, Python, Java, PHP and Ruby show nullability on scalars and models (`No`)
 //!   but never on arrays, maps or dates, which their templates print without wrappers
@@ -69,7 +69,12 @@ pub fn interpret(d: Dialect, n: &Notation) -> Result<Ty, String> {
                 match mark {
                     Mark::Nullable => nullable = true,
                     Mark::NullableOrOptional => maybe = true,
-                    Mark::Optional => optional = true,
+                    Mark::Optional => {
+                        optional = true;
+                        // Speakeasy's Python writes `Optional[T]` on a required row only for
+                        // a field that may be null.
+                        absent_or_null |= d == Dialect::Python;
+                    }
                     Mark::AbsentOrNull => absent_or_null = true,
                 }
                 syn = inner;
@@ -94,7 +99,7 @@ pub fn interpret(d: Dialect, n: &Notation) -> Result<Ty, String> {
         Evidence::Yes
     } else if maybe {
         Evidence::Maybe
-    } else if absent_or_null || ty == TypeRef::Any {
+    } else if (absent_or_null && !optional) || ty == TypeRef::Any {
         // Any JSON value includes null: no notation says otherwise.
         Evidence::Unknown
     } else if optional || shows_nullability(d, &ty) {
@@ -725,6 +730,10 @@ fn sdk_object(d: Dialect, name: &str) -> Option<&'static str> {
         | (Php, "\\Psr\\Http\\Message\\RequestInterface")
         | (Ruby, "Faraday::Request") => request,
         (Go, "context.Context") => "a Go context",
+        // The metadata of the HTTP exchange that Go and C# responses carry (`HTTPMeta`).
+        (_, "HTTPMetadata" | "components.HTTPMetadata" | "shared.HTTPMetadata") => {
+            "the HTTP metadata of the SDK"
+        }
         (_, "RetryConfig" | "utils.RetryConfig" | "retry.Config" | "RequestOptions") => {
             "an SDK retry or request option"
         }
@@ -848,6 +857,16 @@ mod tests {
     fn nullability_follows_what_each_dialect_can_show() {
         let n = |d: Dialect, s: &str| read_text(s, d).unwrap().nullable;
         assert_eq!(n(Dialect::Python, "Optional[str]"), Evidence::No);
+        assert!(
+            read_text("Optional[str]", Dialect::Python)
+                .unwrap()
+                .absent_or_null
+        );
+        assert!(
+            !read_text("Optional<String>", Dialect::Java)
+                .unwrap()
+                .absent_or_null
+        );
         assert_eq!(n(Dialect::Python, "OptionalNullable[str]"), Evidence::Yes);
         assert_eq!(n(Dialect::Python, "List[str]"), Evidence::Unknown);
         assert_eq!(n(Dialect::Python, "Optional[Any]"), Evidence::Unknown);
