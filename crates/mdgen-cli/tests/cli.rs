@@ -277,6 +277,9 @@ fn only_the_first_notes_of_a_kind_are_printed_unless_verbose() {
         let doc = format!("# Page{i}\n\n## Usage\n\nNot a model.\n");
         fs::write(docs.join(format!("model{i}.md")), doc).unwrap();
     }
+    // One model, so that the input is not an error for yielding none.
+    let model = "# Pet\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `name` | *string* | :heavy_check_mark: | N/A |\n";
+    fs::write(docs.join("pet.md"), model).unwrap();
     let out = dir.path().join("out.rs");
     let notes = |extra: &[&str]| {
         let mut args = vec!["generate", s(&docs), "--out", s(&out)];
