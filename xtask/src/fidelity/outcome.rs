@@ -215,12 +215,23 @@ fn diff(input: &Value, output: &Value, ignored: &[String]) -> Option<Group> {
             a.iter().zip(b).filter_map(|(x, y)| diff(x, y, &[])).min()
         }
         (Value::Number(a), Value::Number(b)) => {
-            // 42 and 42.0 are the same number; 2^53 + 1 and 2^53 are not
-            let same = a == b || ((a.is_f64() || b.is_f64()) && a.as_f64() == b.as_f64());
+            // 42 and 42.0 are the same number; 2^53 + 1 and 2^53 (or 2^53 as a float) are not
+            let same = a.as_f64() == b.as_f64() && integer(a) == integer(b);
             (!same).then_some(Group::NumberChanged)
         }
         _ => (input != output).then_some(Group::ValueChanged),
     }
+}
+
+/// The exact value of a number without a fraction; `None` for one with a fraction.
+fn integer(n: &serde_json::Number) -> Option<i128> {
+    n.as_i64()
+        .map(i128::from)
+        .or_else(|| n.as_u64().map(i128::from))
+        .or_else(|| {
+            let f = n.as_f64()?;
+            (f.fract() == 0.0 && f.abs() < 1e30).then_some(f as i128)
+        })
 }
 
 /// Every object key in `v`, at any depth.
@@ -344,6 +355,12 @@ mod tests {
         assert_eq!(
             group(
                 r#"Address/precision [Address] expect roundtrip: OK {"city":"x","postal_code":"1","n":9007199254740992}"#
+            ),
+            Group::NumberChanged
+        );
+        assert_eq!(
+            group(
+                r#"Address/precision [Address] expect roundtrip: OK {"city":"x","postal_code":"1","n":9007199254740992.0}"#
             ),
             Group::NumberChanged
         );
