@@ -507,7 +507,7 @@ fn failures(row: &Row, examples: usize) -> String {
         let [a, b] = &row.columns;
         let count = |o: &Outcome| o.failures.get(&g).map_or(0, Vec::len);
         out.push_str(&format!(
-            "  {:<36} {:>5} | {}\n",
+            "  {:<44} {:>5} | {}\n",
             g.label(),
             count(a),
             count(b)
