@@ -11,10 +11,11 @@
 mod baseline;
 mod convention;
 mod outcome;
+mod report;
 
 use baseline::{Baseline, Score};
 use mdgen_ir::WireCase;
-use outcome::{Cases, Group, Outcome};
+use outcome::{Cases, Outcome};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
@@ -44,17 +45,6 @@ const BASELINE: &str = "xtask/fidelity-baseline.toml";
 /// The two columns of scores.
 const ZERO_CONFIG: &str = "zero-config";
 const GIVEN_CASE: &str = "given-case";
-
-/// The case kinds in the order the table shows them; others follow, sorted.
-const KINDS: [&str; 7] = [
-    "full",
-    "minimal",
-    "nulls",
-    "precision",
-    "unknown-field",
-    "missing",
-    "variant",
-];
 
 pub fn run(args: &[String]) -> ExitCode {
     if args.iter().any(|a| a == "-h" || a == "--help") {
@@ -372,7 +362,7 @@ fn fidelity(opts: &Opts) -> Result<bool, String> {
             columns: [zero, given],
         });
     }
-    print!("{}", report(&rows, opts.examples));
+    print!("{}", report::report(&rows, opts.examples));
     println!(
         "fidelity: {} corpora in {:.0?}",
         rows.len(),
@@ -421,135 +411,6 @@ fn scores(rows: &[Row]) -> Baseline {
                 },
             );
         }
-    }
-    out
-}
-
-/// The table of scores, then each corpus's failing cases by group, with `examples` examples
-/// of each group.
-fn report(rows: &[Row], examples: usize) -> String {
-    let mut kinds: Vec<String> = KINDS.iter().map(|k| k.to_string()).collect();
-    for row in rows {
-        for o in &row.columns {
-            for k in o.kinds.keys() {
-                if !kinds.contains(k) {
-                    kinds.push(k.clone());
-                }
-            }
-        }
-    }
-    let mut head: Vec<String> = ["corpus", "convention", "column", "pass/cases", "pass %"]
-        .map(String::from)
-        .to_vec();
-    head.extend(kinds.iter().cloned());
-    let mut table = vec![head];
-    for row in rows {
-        let convention = row.convention.map_or("-".to_string(), |(c, n, of)| {
-            format!("{} ({n}/{of})", c.as_str())
-        });
-        for (i, o) in row.columns.iter().enumerate() {
-            let column = match (i, row.convention) {
-                (0, _) => ZERO_CONFIG.to_string(),
-                (_, Some((c, ..))) => format!("--wire-case {}", c.as_str()),
-                (_, None) => format!("{GIVEN_CASE} (none)"),
-            };
-            let mut line = vec![
-                if i == 0 {
-                    row.name.clone()
-                } else {
-                    String::new()
-                },
-                if i == 0 {
-                    convention.clone()
-                } else {
-                    String::new()
-                },
-                column,
-                format!("{}/{}", o.pass, o.total),
-                format!("{:.1}", 100.0 * o.pass as f64 / o.total.max(1) as f64),
-            ];
-            line.extend(kinds.iter().map(|k| {
-                o.kinds
-                    .get(k)
-                    .map_or("-".to_string(), |(p, t)| format!("{p}/{t}"))
-            }));
-            table.push(line);
-        }
-    }
-    let mut out = layout(&table);
-    out.push_str("\nfailing cases by what went wrong (zero-config | given-case):\n");
-    for row in rows {
-        out.push_str(&failures(row, examples));
-    }
-    out
-}
-
-/// One corpus's failures by group, counted in both columns.
-fn failures(row: &Row, examples: usize) -> String {
-    let mut out = format!("{}\n", row.name);
-    for (i, o) in row.columns.iter().enumerate() {
-        if let Some(why) = &o.broken {
-            let column = [ZERO_CONFIG, GIVEN_CASE][i];
-            out.push_str(&format!("  {column}: {why}\n"));
-        }
-    }
-    let mut groups: Vec<Group> = row
-        .columns
-        .iter()
-        .flat_map(|o| o.failures.keys().copied())
-        .collect();
-    groups.sort();
-    groups.dedup();
-    if groups.is_empty() {
-        out.push_str("  none\n");
-    }
-    for g in groups {
-        let [a, b] = &row.columns;
-        let count = |o: &Outcome| o.failures.get(&g).map_or(0, Vec::len);
-        out.push_str(&format!(
-            "  {:<44} {:>5} | {}\n",
-            g.label(),
-            count(a),
-            count(b)
-        ));
-        let mut shown: Vec<&String> = Vec::new();
-        for line in [a, b].iter().flat_map(|o| o.failures.get(&g)).flatten() {
-            if shown.len() < examples && !shown.contains(&line) {
-                shown.push(line);
-                out.push_str(&format!("      e.g. {line}\n"));
-            }
-        }
-    }
-    out
-}
-
-/// `table` with its columns padded to their widest cell: text left, figures right.
-fn layout(table: &[Vec<String>]) -> String {
-    let widths: Vec<usize> = (0..table[0].len())
-        .map(|i| {
-            table
-                .iter()
-                .map(|r| r[i].chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
-    for row in table {
-        let cells: Vec<String> = row
-            .iter()
-            .zip(&widths)
-            .enumerate()
-            .map(|(i, (cell, &w))| {
-                if i < 3 {
-                    format!("{cell:<w$}")
-                } else {
-                    format!("{cell:>w$}")
-                }
-            })
-            .collect();
-        out.push_str(cells.join("  ").trim_end());
-        out.push('\n');
     }
     out
 }
