@@ -572,6 +572,12 @@ fn release_exe() -> Result<PathBuf, String> {
         return std::env::current_exe().map_err(|e| e.to_string());
     }
     eprintln!("bench: building xtask with --release for the measured runs");
+    release_binary("xtask", "xtask")
+}
+
+/// Builds `package` with `--release` and returns the path of its binary `bin`, as cargo
+/// reports it.
+pub(crate) fn release_binary(package: &str, bin: &str) -> Result<PathBuf, String> {
     let output = Command::new(cargo())
         .current_dir(crate::repo_root())
         .args([
@@ -579,21 +585,21 @@ fn release_exe() -> Result<PathBuf, String> {
             "--release",
             "--quiet",
             "-p",
-            "xtask",
+            package,
             "--message-format=json",
         ])
         .stderr(Stdio::inherit())
         .output()
         .map_err(|e| format!("cargo: {e}"))?;
     if !output.status.success() {
-        return Err("cargo build --release -p xtask failed".into());
+        return Err(format!("cargo build --release -p {package} failed"));
     }
     String::from_utf8_lossy(&output.stdout)
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter(|v| v["target"]["name"] == "xtask")
+        .filter(|v| v["target"]["name"] == bin)
         .find_map(|v| v["executable"].as_str().map(PathBuf::from))
-        .ok_or_else(|| "cargo build did not report the xtask executable".into())
+        .ok_or_else(|| format!("cargo build did not report the {bin} executable"))
 }
 
 fn cargo() -> String {

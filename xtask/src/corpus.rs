@@ -57,7 +57,7 @@ fn report_all(corpus: &Path, compile: bool) -> Result<(), String> {
 }
 
 /// The `(folder, dialect)` rows of the corpus README's table whose folder exists.
-fn folders(corpus: &Path) -> Result<Vec<(String, String)>, String> {
+pub(crate) fn folders(corpus: &Path) -> Result<Vec<(String, String)>, String> {
     let readme = corpus.join("README.md");
     let text =
         std::fs::read_to_string(&readme).map_err(|e| format!("{}: {e}", readme.display()))?;

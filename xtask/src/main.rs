@@ -5,6 +5,7 @@
 mod bench;
 mod codegen;
 mod corpus;
+mod fidelity;
 mod fusion_report;
 mod fuzz;
 mod manifest;
@@ -29,7 +30,10 @@ Commands:
                       (see `cargo xtask bench --help`)
   fuzz <TARGET> [--seconds N]
                       Run the cargo-fuzz target parse, pipeline or all with seeds drawn from
-                      ../shared/corpus (see `cargo xtask fuzz --help`)";
+                      ../shared/corpus (see `cargo xtask fuzz --help`)
+  fidelity [--quick] [--corpus NAME]... [--check] [--update-baseline]
+                      Score the generated types against JSON cases synthesized from the
+                      OpenAPI documents of the corpus (see `cargo xtask fidelity --help`)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,6 +43,7 @@ fn main() -> ExitCode {
         Some("fusion-report") => fusion_report::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
+        Some("fidelity") => fidelity::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
