@@ -9,6 +9,7 @@ mod link;
 pub mod markdown;
 mod model;
 mod notation;
+mod prose;
 mod same_name;
 mod wire;
 

@@ -2,6 +2,7 @@
 
 use crate::markdown::{self, Block, Cell, Doc, Lines, Row, Section, Table};
 use crate::notation::{self, CellMemo, Clues, Dialect, InlineUnion, Notation};
+use crate::prose::{example_values, gives_date_format, is_date, says_deprecated, says_null};
 use foldhash::HashMap;
 use mdgen_ir::{
     Diagnostic, Diagnostics, Enum, EnumValue, EnumWire, Evidence, Field, Severity, Source, Struct,
@@ -599,72 +600,6 @@ fn unstrike(text: String) -> (String, bool) {
     }
 }
 
-/// The values an Example cell shows: one, or each of `**Example 1:** a<br/>**Example 2:** b`.
-fn example_values(cell: &str) -> Vec<&str> {
-    let label = |line: &str| -> Option<usize> {
-        let rest = line.trim_start().strip_prefix("Example ")?;
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        (digits > 0 && rest[digits..].starts_with(':'))
-            .then(|| line.len() - rest.len() + digits + 1)
-    };
-    let mut lines = cell.lines();
-    match lines.next() {
-        Some(first) if label(first).is_some() => cell
-            .lines()
-            .filter_map(|l| label(l).map(|at| l[at..].trim()))
-            .collect(),
-        _ => vec![cell.trim()],
-    }
-}
-
-/// Whether a description says the value may be `null` ("may be null", "or null", "`null` if
-/// ...", "Null when ...").
-fn says_null(description: &str) -> bool {
-    let lower = description.to_ascii_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_ascii_alphanumeric() && c != '`')
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.iter().enumerate().any(|(i, w)| {
-        let null = *w == "null" || *w == "`null`";
-        let before = |n: usize| i.checked_sub(n).and_then(|j| words.get(j)).copied();
-        let after = words.get(i + 1).copied();
-        let negated = [before(1), before(2)]
-            .iter()
-            .any(|w| matches!(w, Some("not" | "never" | "cannot" | "non")));
-        null && !negated
-            && (*w == "`null`"
-                || before(1) == Some("or")
-                || (before(1) == Some("be")
-                    && matches!(before(2), Some("can" | "may" | "might" | "could" | "will")))
-                || (before(1) == Some("be") && before(2) == Some("also"))
-                || matches!(after, Some("if" | "when" | "unless")))
-    })
-}
-
-/// Whether a description gives a date's format without a time: "(YYYY-MM-DD format)".
-fn gives_date_format(description: &str) -> bool {
-    let lower = description.to_ascii_lowercase();
-    lower.contains("yyyy-mm-dd") && !lower.contains("yyyy-mm-ddt") && !lower.contains("hh:mm")
-}
-
-/// Whether `s` is a calendar date, `2020-01-31`.
-fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| match i {
-            4 | 7 => *c == b'-',
-            _ => c.is_ascii_digit(),
-        })
-}
-
-fn says_deprecated(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    lower.contains("**deprecated**")
-        || lower.starts_with(":warning: deprecated")
-        || lower.starts_with("deprecated:")
-}
-
 /// Why a doc with a Fields section is an SDK usage page rather than a model: model docs'
 /// Fields tables always have a Required column; SDK configuration pages (`RetryConfig`, with
 /// its `BackoffStrategy`) list `Name | Type | Description` and link types within the page.
@@ -1037,34 +972,6 @@ mod tests {
     }
 
     #[test]
-    fn examples_and_null_phrases_are_read() {
-        assert_eq!(example_values("x"), ["x"]);
-        assert_eq!(
-            example_values("Example 1: a\nExample 2: null"),
-            ["a", "null"]
-        );
-        assert_eq!(example_values("{\n\"a\": 1\n}"), ["{\n\"a\": 1\n}"]);
-        for yes in [
-            "Can be null.",
-            "`null` if unset",
-            "A date, or null",
-            "Null when absent",
-            "It may also be null",
-        ] {
-            assert!(says_null(yes), "{yes}");
-        }
-        for no in [
-            "Never null.",
-            "cannot be null",
-            "must not be `null`",
-            "Nullable types",
-            "a null-terminated string",
-        ] {
-            assert!(!says_null(no), "{no}");
-        }
-    }
-
-    #[test]
     fn date_times_whose_examples_are_dates_are_dates() {
         let e = run("# A\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n| `a` | [\\DateTime](https://www.php.net/manual/en/class.datetime.php) | :heavy_check_mark: | N/A | 2020-01-31 |\n| `b` | [\\DateTime](https://www.php.net/manual/en/class.datetime.php) | :heavy_check_mark: | N/A | 2020-01-31T00:00:00Z |\n| `c` | [\\DateTime](https://www.php.net/manual/en/class.datetime.php) | :heavy_check_mark: | N/A | |\n");
         let TypeDef::Struct(s) = e.model.unwrap() else {
@@ -1072,9 +979,6 @@ mod tests {
         };
         let t: Vec<_> = s.fields.iter().map(|f| f.ty.clone()).collect();
         assert_eq!(t, [TypeRef::Date, TypeRef::DateTime, TypeRef::DateTime]);
-        assert!(gives_date_format("Start date (YYYY-MM-DD format)"));
-        assert!(!gives_date_format("When (YYYY-MM-DDThh:mm:ssZ)"));
-        assert!(!gives_date_format("A date"));
     }
 
     #[test]
