@@ -56,6 +56,15 @@ pub fn lines(doc: Option<&str>) -> Vec<String> {
     explicit_continuations(out)
 }
 
+/// `lines` with `note` as a paragraph of its own at the end.
+pub fn with_note(mut lines: Vec<String>, note: &str) -> Vec<String> {
+    if !lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines.push(note.to_string());
+    lines
+}
+
 /// Lines that continue a quote or a list item lazily get the `> ` or the indentation that says
 /// so (the meaning markdown gives them anyway; clippy's `doc_lazy_continuation` wants it written).
 fn explicit_continuations(lines: Vec<String>) -> Vec<String> {

@@ -126,10 +126,7 @@ pub fn emit(ctx: &mut Ctx, e: &Enum) -> Vec<TokenStream> {
 
     let mut lines = docs::lines(e.doc.as_deref());
     if !e.values_known {
-        if !lines.is_empty() {
-            lines.push(String::new());
-        }
-        lines.push(INFERRED_NOTE.to_string());
+        lines = docs::with_note(lines, INFERRED_NOTE);
     }
     let docs = docs::attrs(&lines);
     let enum_deprecated = deprecated(e.deprecated);

@@ -92,11 +92,7 @@ pub fn emit(ctx: &mut Ctx, s: &Struct) -> Vec<TokenStream> {
 /// metadata bag), so a map of JSON values that keeps every key it is sent, never an empty
 /// struct that would drop them.
 fn free_form(ctx: &mut Ctx, s: &Struct, name: &str) -> TokenStream {
-    let mut lines = docs::lines(s.doc.as_deref());
-    if !lines.is_empty() {
-        lines.push(String::new());
-    }
-    lines.push(FREE_FORM_NOTE.to_string());
+    let lines = docs::with_note(docs::lines(s.doc.as_deref()), FREE_FORM_NOTE);
     let docs = docs::attrs(&lines);
     let deprecated = deprecated(s.deprecated);
     let value = ctx.json_value();

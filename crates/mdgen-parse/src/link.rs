@@ -247,7 +247,7 @@ fn note_missing(
     );
     if let Some(values) = field
         .and_then(|f| f.example.as_deref())
-        .and_then(example_values)
+        .and_then(listed_strings)
     {
         let e = m.inferred.get_or_insert_with(|| Enum {
             name: name.clone(),
@@ -285,7 +285,7 @@ fn resolve(ty: &mut TypeRef, to: &mut dyn FnMut(&TypeName) -> Option<TypeRef>) {
 }
 
 /// The values an Example cell lists: a JSON array of strings, or one JSON string.
-fn example_values(example: &str) -> Option<Vec<EnumWire>> {
+fn listed_strings(example: &str) -> Option<Vec<EnumWire>> {
     match serde_json::from_str::<serde_json::Value>(example).ok()? {
         serde_json::Value::String(s) => Some(vec![EnumWire::Str(s)]),
         serde_json::Value::Array(items) if !items.is_empty() => items
