@@ -296,7 +296,8 @@ fn score(
         .output()
         .map_err(|e| format!("cannot run python3: {e}"))?;
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let outcome = outcome::parse(&stdout, &prepared.cases);
+    let full = uncut_results(&places.cache.join("work"));
+    let outcome = outcome::parse(&stdout, &prepared.cases, &full);
     if outcome.total == 0 && !stdout.lines().any(|l| l.starts_with("fidelity")) {
         return Err(format!(
             "run.py on {} gave no score:\n{}{}",
@@ -306,6 +307,22 @@ fn score(
         ));
     }
     Ok(outcome)
+}
+
+/// Every case's whole result, from running again the test run.py built and ran in `work`
+/// (already compiled, so it takes seconds): run.py prints only the first 300 characters.
+/// Empty when it cannot be run, and then the cut results stand.
+fn uncut_results(work: &Path) -> outcome::Results {
+    let out = Command::new("cargo")
+        .args(["test", "-q", "--test", "fidelity", "--", "--nocapture"])
+        .current_dir(work.join("crate"))
+        .env("CARGO_TARGET_DIR", work.join("target"))
+        .stdin(Stdio::null())
+        .output();
+    match out {
+        Ok(out) => outcome::results(&String::from_utf8_lossy(&out.stdout)),
+        Err(_) => outcome::Results::new(),
+    }
 }
 
 /// The scores of one corpus.

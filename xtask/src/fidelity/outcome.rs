@@ -31,8 +31,8 @@ pub enum Group {
     NumberChanged,
     /// Round trip: the same keys, another value changed.
     ValueChanged,
-    /// Round trip: the output differs, but run.py printed only its first 300 characters and
-    /// these show no key the input lacks.
+    /// Round trip: the output differs, but only its first 300 characters (run.py's cut) are
+    /// known and these show no key the input lacks.
     CutShort,
     /// Anything else (a panic, a serialization error, a case not in the cases file).
     Other,
@@ -54,7 +54,7 @@ impl Group {
             Group::KeyRenamedOrAdded => "round trip: key renamed or added",
             Group::NumberChanged => "round trip: number changed",
             Group::ValueChanged => "round trip: value changed",
-            Group::CutShort => "round trip: differs past run.py's 300 chars",
+            Group::CutShort => "round trip: differs past the first 300 chars",
             Group::Other => "other",
         }
     }
@@ -67,7 +67,8 @@ pub struct Outcome {
     pub total: usize,
     /// Pass and total by case kind (`variant1`, `variant2` counted as `variant`).
     pub kinds: BTreeMap<String, (usize, usize)>,
-    /// The `FAIL` lines (without `FAIL `), by group, in the order run.py printed them.
+    /// The `FAIL` lines (without `FAIL `, with the whole result where `full` has it and a
+    /// round trip's first difference as `at /json/pointer`), by group, in run.py's order.
     pub failures: BTreeMap<Group, Vec<String>>,
     /// Why the whole run failed (the generator, or a crate that does not compile at all).
     pub broken: Option<String>,
@@ -76,15 +77,32 @@ pub struct Outcome {
 /// The case JSON of the cases file, by schema and case name.
 pub type Cases = BTreeMap<String, Vec<Value>>;
 
-/// Reads run.py's output; `cases` (the cases file) lets a round-trip failure be told apart.
-pub fn parse(stdout: &str, cases: &Cases) -> Outcome {
+/// Each case's whole result (`OK {...}`, `ERR ...`) by case id (`Schema/case`), where the
+/// run's test printed it uncut.
+pub type Results = BTreeMap<String, String>;
+
+/// Reads the `CASE id\tresult` lines of the generated crate's test.
+pub fn results(test_stdout: &str) -> Results {
+    test_stdout
+        .split('\n') // not lines(): a JSON string may hold U+2028
+        .filter_map(|l| l.strip_prefix("CASE ")?.split_once('\t'))
+        .map(|(id, result)| (id.to_string(), result.trim_end_matches('\r').to_string()))
+        .collect()
+}
+
+/// Reads run.py's output; `cases` (the cases file) lets a round-trip failure be told apart,
+/// `full` puts back what run.py cut from a result.
+pub fn parse(stdout: &str, cases: &Cases, full: &Results) -> Outcome {
     let mut out = Outcome::default();
     for line in stdout.lines() {
         if let Some(fail) = line.strip_prefix("FAIL ") {
-            out.failures
-                .entry(classify(fail, cases))
-                .or_default()
-                .push(fail.to_string());
+            let fail = uncut(fail, full);
+            let (group, at) = classify(&fail, cases);
+            let fail = match (at, fail.split_once(": ")) {
+                (Some(at), Some((head, result))) => format!("{head} at {at}: {result}"),
+                _ => fail,
+            };
+            out.failures.entry(group).or_default().push(fail);
         } else if let Some(kinds) = line.strip_prefix("by case: ") {
             for item in kinds.split(", ") {
                 if let Some((kind, (pass, total))) = item
@@ -111,38 +129,50 @@ pub fn parse(stdout: &str, cases: &Cases) -> Outcome {
     out
 }
 
+/// `fail` with its result as `full` has it, when run.py printed only a prefix of that.
+fn uncut(fail: &str, full: &Results) -> String {
+    let whole = fail.split_once(": ").and_then(|(head, result)| {
+        let id = head.split(' ').next()?;
+        let whole = full.get(id)?;
+        (whole.len() > result.len() && whole.starts_with(result))
+            .then(|| format!("{head}: {whole}"))
+    });
+    whole.unwrap_or_else(|| fail.to_string())
+}
+
 /// `5/7` as (5, 7).
 fn fraction(s: &str) -> Option<(usize, usize)> {
     let (a, b) = s.trim().split_once('/')?;
     Some((a.parse().ok()?, b.parse().ok()?))
 }
 
-/// The group of one `FAIL` line: `Schema/case [Type] expect E: RESULT`, or
-/// `Schema/case: no generated type`.
-pub fn classify(fail: &str, cases: &Cases) -> Group {
+/// The group of one `FAIL` line (`Schema/case [Type] expect E: RESULT`, or
+/// `Schema/case: no generated type`) and, for a round trip, where the output first differs (a
+/// JSON pointer into the input).
+pub fn classify(fail: &str, cases: &Cases) -> (Group, Option<String>) {
     if fail.ends_with(": no generated type") {
-        return Group::NoType;
+        return (Group::NoType, None);
     }
     let Some((head, result)) = fail.split_once(": ") else {
-        return Group::Other;
+        return (Group::Other, None);
     };
     let expect = head.rsplit(' ').next().unwrap_or("");
     if result == "DOES NOT COMPILE" {
-        return Group::DoesNotCompile;
+        return (Group::DoesNotCompile, None);
     }
     if let Some(error) = result.strip_prefix("ERR ") {
-        return serde_error(error);
+        return (serde_error(error), None);
     }
     match (expect, result.strip_prefix("OK ")) {
-        ("reject", Some(_)) => Group::MissingNotRejected,
+        ("reject", Some(_)) => (Group::MissingNotRejected, None),
         ("roundtrip", Some(output)) => {
             let id = head.split(' ').next().unwrap_or("");
             match case_json(id, cases) {
                 Some((input, ignored)) => round_trip(&input, output, &ignored),
-                None => Group::Other,
+                None => (Group::Other, None),
             }
         }
-        _ => Group::Other,
+        _ => (Group::Other, None),
     }
 }
 
@@ -181,49 +211,59 @@ fn case_json(id: &str, cases: &Cases) -> Option<(Value, Vec<String>)> {
     Some((c["json"].clone(), ignored))
 }
 
-/// Why `output` (run.py's text, cut at 300 characters) is not `input` again. A top-level
-/// key in `ignored` may be missing from the output on purpose.
-fn round_trip(input: &Value, output: &str, ignored: &[String]) -> Group {
+/// Why `output` (the whole text, or run.py's first 300 characters of it) is not `input`
+/// again, and where. A top-level key in `ignored` may be missing from the output on purpose.
+fn round_trip(input: &Value, output: &str, ignored: &[String]) -> (Group, Option<String>) {
     match serde_json::from_str::<Value>(output) {
-        Ok(output) => diff(input, &output, ignored).unwrap_or(Group::Other),
+        Ok(output) => match diff(input, &output, ignored) {
+            Some((group, at)) => (group, Some(if at.is_empty() { "/".into() } else { at })),
+            None => (Group::Other, None),
+        },
         // Cut short: only a key that the input has nowhere can be told.
         Err(_) => {
             let known = keys(input);
-            if output_keys(output).iter().any(|k| !known.contains(k)) {
-                Group::KeyRenamedOrAdded
-            } else {
-                Group::CutShort
+            match output_keys(output).into_iter().find(|k| !known.contains(k)) {
+                Some(key) => (Group::KeyRenamedOrAdded, Some(format!("key {key}"))),
+                None => (Group::CutShort, None),
             }
         }
     }
 }
 
-/// The first difference between `input` and `output`, keys before values.
-fn diff(input: &Value, output: &Value, ignored: &[String]) -> Option<Group> {
+/// The first difference between `input` and `output`, keys before values, and its JSON
+/// pointer (`/a/0/b`; the key itself for a key renamed, added or dropped).
+fn diff(input: &Value, output: &Value, ignored: &[String]) -> Option<(Group, String)> {
+    let step = |k: &str| format!("/{}", k.replace('~', "~0").replace('/', "~1"));
     match (input, output) {
         (Value::Object(a), Value::Object(b)) => {
-            if b.keys().any(|k| !a.contains_key(k)) {
-                return Some(Group::KeyRenamedOrAdded);
+            if let Some(k) = b.keys().find(|k| !a.contains_key(*k)) {
+                return Some((Group::KeyRenamedOrAdded, step(k)));
             }
-            if a.keys().any(|k| !b.contains_key(k) && !ignored.contains(k)) {
-                return Some(Group::KeyDropped);
+            if let Some(k) = a
+                .keys()
+                .find(|k| !b.contains_key(*k) && !ignored.contains(k))
+            {
+                return Some((Group::KeyDropped, step(k)));
             }
-            let mut found = a
-                .iter()
-                .filter_map(|(k, v)| diff(v, b.get(k)?, &[]))
-                .collect::<Vec<_>>();
-            found.sort();
-            found.into_iter().next()
+            let found = a.iter().filter_map(|(k, v)| {
+                let (group, at) = diff(v, b.get(k)?, &[])?;
+                Some((group, step(k) + &at))
+            });
+            found.min()
         }
         (Value::Array(a), Value::Array(b)) if a.len() == b.len() => {
-            a.iter().zip(b).filter_map(|(x, y)| diff(x, y, &[])).min()
+            let found = a.iter().zip(b).enumerate().filter_map(|(i, (x, y))| {
+                let (group, at) = diff(x, y, &[])?;
+                Some((group, format!("/{i}{at}")))
+            });
+            found.min()
         }
         (Value::Number(a), Value::Number(b)) => {
             // 42 and 42.0 are the same number; 2^53 + 1 and 2^53 (or 2^53 as a float) are not
             let same = a.as_f64() == b.as_f64() && integer(a) == integer(b);
-            (!same).then_some(Group::NumberChanged)
+            (!same).then(|| (Group::NumberChanged, String::new()))
         }
-        _ => (input != output).then_some(Group::ValueChanged),
+        _ => (input != output).then(|| (Group::ValueChanged, String::new())),
     }
 }
 
@@ -302,7 +342,7 @@ mod tests {
     #[test]
     fn serde_errors_name_their_group() {
         let c = Cases::new();
-        let group = |line: &str| classify(line, &c);
+        let group = |line: &str| classify(line, &c).0;
         assert_eq!(
             group("A/minimal [A] expect roundtrip: ERR missing field `organizationId` at line 1 column 30"),
             Group::RequiredKeyNotFound
@@ -349,28 +389,33 @@ mod tests {
                 "Address/full",
                 r#"{"city":"x","postalCode":"1","n":9007199254740993}"#,
                 Group::KeyRenamedOrAdded,
+                Some("/postalCode"),
             ),
             // a null left out
             (
                 "Address/nulls",
                 r#"{"postal_code":"1","n":1}"#,
                 Group::KeyDropped,
+                Some("/city"),
             ),
             // precision lost, as an integer or as a float; 1.0 for 1 is no change
             (
                 "Address/precision",
                 r#"{"city":"x","postal_code":"1","n":9007199254740992}"#,
                 Group::NumberChanged,
+                Some("/n"),
             ),
             (
                 "Address/precision",
                 r#"{"city":"x","postal_code":"1","n":9007199254740992.0}"#,
                 Group::NumberChanged,
+                Some("/n"),
             ),
             (
                 "Address/nulls",
                 r#"{"city":"y","postal_code":"1","n":1.0}"#,
                 Group::ValueChanged,
+                Some("/city"),
             ),
             // the read-only `id`, which run.py leaves out of the input when it scores Address
             // and AddressOutput apart, is not a dropped key
@@ -378,21 +423,67 @@ mod tests {
                 "Address/full",
                 r#"{"city":"x","postal_code":"1","n":9007199254740992}"#,
                 Group::NumberChanged,
+                Some("/n"),
             ),
             // cut at 300 characters: only a key the input has nowhere tells
-            ("Address/full", r#"{"city":"x","postalCo"#, Group::CutShort),
+            (
+                "Address/full",
+                r#"{"city":"x","postalCo"#,
+                Group::CutShort,
+                None,
+            ),
             (
                 "Address/full",
                 r#"{"city":"x","postalCode":"1","#,
                 Group::KeyRenamedOrAdded,
+                Some("key postalCode"),
             ),
             // a case the file does not have
-            ("Other/full", "{}", Group::Other),
+            ("Other/full", "{}", Group::Other, None),
         ];
-        for (id, output, group) in table {
+        for (id, output, group, at) in table {
             let line = format!("{id} [T] expect roundtrip: OK {output}");
-            assert_eq!(classify(&line, &c), group, "{line}");
+            let found = classify(&line, &c);
+            assert_eq!((found.0, found.1.as_deref()), (group, at), "{line}");
         }
+    }
+
+    #[test]
+    fn a_pointer_goes_through_arrays_and_escapes_keys() {
+        let input = json!({"a/b": [{"x": 1}, {"x": 2, "y~": null}]});
+        let output = json!({"a/b": [{"x": 1}, {"x": 2}]});
+        assert_eq!(
+            diff(&input, &output, &[]),
+            Some((Group::KeyDropped, "/a~1b/1/y~0".to_string()))
+        );
+        assert_eq!(diff(&input, &input, &[]), None);
+    }
+
+    #[test]
+    fn a_result_run_py_cut_is_put_back_from_the_test_output() {
+        let full = results(
+            "running 1 test\nCASE A/full\tOK {\"city\":\"x\",\"n\":2}\nCASE B/full\tERR no\n",
+        );
+        assert_eq!(full["B/full"], "ERR no");
+        let cases = cases();
+        let stdout = "FAIL Address/full [A] expect roundtrip: OK {\"city\":\"x\"\n";
+        let mut full = full;
+        full.insert(
+            "Address/full".into(),
+            r#"OK {"city":"x","postal_code":"2","n":9007199254740993}"#.into(),
+        );
+        let o = parse(stdout, &cases, &full);
+        assert_eq!(
+            o.failures[&Group::ValueChanged],
+            [
+                r#"Address/full [A] expect roundtrip at /postal_code: OK {"city":"x","postal_code":"2","n":9007199254740993}"#
+            ]
+        );
+        // a result that is not a continuation of the printed one is not taken
+        assert_eq!(
+            uncut("A/full [A] expect roundtrip: OK {\"z", &full),
+            "A/full [A] expect roundtrip: OK {\"z"
+        );
     }
 
     #[test]
@@ -405,7 +496,7 @@ by case: full 3/3, minimal 1/2, unknown-field 0/1, variant1 1/1, variant2 0/1
 not scored: 1 schema(s) whose same-named doc documents another shape
 fidelity: 5/8 cases pass (62.5%)
 ";
-        let o = parse(stdout, &Cases::new());
+        let o = parse(stdout, &Cases::new(), &Results::new());
         assert_eq!((o.pass, o.total, o.broken), (5, 8, None));
         assert_eq!(o.kinds["variant"], (1, 2));
         assert_eq!(o.kinds["minimal"], (1, 2));
@@ -422,6 +513,7 @@ fidelity: 5/8 cases pass (62.5%)
         let o = parse(
             "error: something\nfidelity: generator failed (exit 2); score 0/524\n",
             &Cases::new(),
+            &Results::new(),
         );
         assert_eq!(o.pass, 0);
         assert_eq!(o.total, 524);
