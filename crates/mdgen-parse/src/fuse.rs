@@ -26,7 +26,8 @@ pub fn fuse(docs: Vec<TypeDef>, diagnostics: &mut Diagnostics) -> Schema {
     }
 }
 
-fn fuse_group(mut defs: Vec<TypeDef>, diagnostics: &mut Diagnostics) -> TypeDef {
+fn fuse_group(defs: Vec<TypeDef>, diagnostics: &mut Diagnostics) -> TypeDef {
+    let mut defs = one_schema(defs, diagnostics);
     // The richest doc with a heading of its own leads: its kind, name and field order win.
     // (Models named after a file, like Ruby's inline unions, follow; so do docs with bytes that
     // were not UTF-8, whose names, types and examples a broken copy must not give to the
@@ -50,6 +51,84 @@ fn fuse_group(mut defs: Vec<TypeDef>, diagnostics: &mut Diagnostics) -> TypeDef 
     let first = defs.remove(lead);
     defs.into_iter()
         .fold(first, |acc, next| merge(acc, next, diagnostics))
+}
+
+/// The docs of one name that describe one schema. Versions of a schema keep most of its fields
+/// (they add, drop or retype a few); two struct docs that have fewer than half of the smaller
+/// one's fields in common describe different schemas that share a name (an SDK documenting a
+/// model the API has since replaced). Fusing those would make every field optional, so only
+/// the schema most docs describe is kept (ties: the one with the most fields, then the first),
+/// and each doc of another is left out with a `different-schema` warning.
+fn one_schema(defs: Vec<TypeDef>, diagnostics: &mut Diagnostics) -> Vec<TypeDef> {
+    if defs.len() < 2 {
+        return defs;
+    }
+    let fields = |d: &TypeDef| -> Option<HashSet<String>> {
+        match d {
+            TypeDef::Struct(s) if !s.fields.is_empty() => {
+                Some(s.fields.iter().map(|f| normalize_key(&f.name)).collect())
+            }
+            _ => None,
+        }
+    };
+    let keys: Vec<Option<HashSet<String>>> = defs.iter().map(fields).collect();
+    // Each struct doc joins the first group whose first doc it shares a schema with.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, k) in keys.iter().enumerate() {
+        let Some(k) = k else { continue };
+        let same = |g: &&mut Vec<usize>| {
+            let first = keys[g[0]].as_ref().map_or(k, |f| f);
+            k.intersection(first).count() * 2 >= k.len().min(first.len())
+        };
+        match groups.iter_mut().find(same) {
+            Some(g) => g.push(i),
+            None => groups.push(vec![i]),
+        }
+    }
+    if groups.len() < 2 {
+        return defs;
+    }
+    let width = |g: &Vec<usize>| g.iter().map(|&i| size(&defs[i])).max().unwrap_or(0);
+    let kept = groups
+        .iter()
+        .enumerate()
+        .max_by_key(|(n, g)| (g.len(), width(g), std::cmp::Reverse(*n)))
+        .map_or(0, |(n, _)| n);
+    let kept_at = defs[groups[kept][0]].sources().first().map(describe);
+    let left_out: HashSet<usize> = groups
+        .iter()
+        .enumerate()
+        .filter(|(n, _)| *n != kept)
+        .flat_map(|(_, g)| g.iter().copied())
+        .collect();
+    for &i in &left_out {
+        let (mine, theirs) = (keys[i].as_ref(), keys[groups[kept][0]].as_ref());
+        let common = mine
+            .zip(theirs)
+            .map_or(0, |(a, b)| a.intersection(b).count());
+        let message = format!(
+            "`{}` here shares {common} of its {} fields with the `{}` at {} ({} of {} docs): \
+             a different schema of the same name, left out of the fused model",
+            defs[i].name(),
+            size(&defs[i]),
+            defs[groups[kept][0]].name(),
+            kept_at.as_deref().unwrap_or("another input"),
+            groups[kept].len(),
+            defs.len(),
+        );
+        push_at(
+            diagnostics,
+            Severity::Warning,
+            "different-schema",
+            defs[i].sources().first(),
+            message,
+        );
+    }
+    defs.into_iter()
+        .enumerate()
+        .filter(|(i, _)| !left_out.contains(i))
+        .map(|(_, d)| d)
+        .collect()
 }
 
 /// Whether a model holds text whose bytes were not UTF-8 (replaced by U+FFFD).
@@ -443,6 +522,73 @@ mod tests {
         );
         assert_eq!(s.fields[0].doc.as_deref(), Some("The id"));
         assert_eq!(s.fields[0].observed.len(), 2);
+    }
+
+    #[test]
+    fn docs_of_one_name_sharing_few_fields_are_different_schemas() {
+        let row = |f: &str, t: &str, req: bool| {
+            let mark = if req {
+                "heavy_check_mark"
+            } else {
+                "heavy_minus_sign"
+            };
+            format!("| `{f}` | *{t}* | :{mark}: | N/A |\n")
+        };
+        let doc = |rows: &[(&str, &str, bool)]| {
+            let rows: String = rows.iter().map(|(f, t, r)| row(f, t, *r)).collect();
+            format!("# Agent\n\n## Fields\n\n{HEAD}{rows}")
+        };
+        let new = [
+            ("agentId", "string", true),
+            ("name", "string", true),
+            ("capabilities", "string", true),
+        ];
+        let old = [
+            ("ID", "*string", false),
+            ("Name", "*string", false),
+            ("Author", "*string", false),
+            ("CreateTimestamp", "*int64", false),
+        ];
+        // one version adds a field to the other: still one schema, the new field optional
+        let mut grown = new.to_vec();
+        grown.push(("description", "string", false));
+        for (docs, kept) in [
+            (vec![doc(&new), doc(&old), doc(&new)], 3),
+            // two against one whatever the order; a tie keeps the one with more fields
+            (vec![doc(&old), doc(&new), doc(&new)], 3),
+            (vec![doc(&new), doc(&old)], 4),
+        ] {
+            let n = docs.len();
+            let models = docs
+                .iter()
+                .enumerate()
+                .map(|(i, d)| model(&format!("{i}.md"), d))
+                .collect();
+            let mut diags = Diagnostics::default();
+            let schema = fuse(models, &mut diags);
+            let TypeDef::Struct(s) = &schema.types[&TypeName("Agent".into())] else {
+                panic!()
+            };
+            assert_eq!(s.fields.len(), kept, "{docs:?}");
+            assert!(s.fields.iter().all(|f| f.required == (kept == 3)));
+            let warned: Vec<_> = diags
+                .iter()
+                .filter(|d| d.kind == "different-schema")
+                .collect();
+            assert_eq!(warned.len(), 1, "{:?}", diags);
+            assert_eq!(s.sources.len(), n - 1);
+        }
+        let mut diags = Diagnostics::default();
+        let schema = fuse(
+            vec![model("a.md", &doc(&new)), model("b.md", &doc(&grown))],
+            &mut diags,
+        );
+        let TypeDef::Struct(s) = &schema.types[&TypeName("Agent".into())] else {
+            panic!()
+        };
+        let req: Vec<_> = s.fields.iter().map(|f| f.required).collect();
+        assert_eq!(req, [true, true, true, false]);
+        assert_eq!(diags.count(Severity::Warning), 0);
     }
 
     #[test]
