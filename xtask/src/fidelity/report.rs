@@ -16,7 +16,7 @@ const KINDS: [&str; 7] = [
 ];
 
 /// The table of scores, then each corpus's failing cases by group, with `examples` examples
-/// of each group.
+/// of each group (the given-case column's first: what the docs' shapes get wrong).
 pub fn report(rows: &[Row], examples: usize) -> String {
     let mut kinds: Vec<String> = KINDS.iter().map(|k| k.to_string()).collect();
     for row in rows {
@@ -103,7 +103,7 @@ fn failures(row: &Row, examples: usize) -> String {
             count(b)
         ));
         let mut shown: Vec<&String> = Vec::new();
-        for line in [a, b].iter().flat_map(|o| o.failures.get(&g)).flatten() {
+        for line in [b, a].iter().flat_map(|o| o.failures.get(&g)).flatten() {
             if shown.len() < examples && !shown.contains(&line) {
                 shown.push(line);
                 out.push_str(&format!("      e.g. {line}\n"));
