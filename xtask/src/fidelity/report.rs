@@ -16,7 +16,7 @@ const KINDS: [&str; 7] = [
 ];
 
 /// The table of scores, then each corpus's failing cases by group, with `examples` examples
-/// of each group (the given-case column's first: what the docs' shapes get wrong).
+/// of each group, from the given-case column where it has any (what the docs' shapes get wrong).
 pub fn report(rows: &[Row], examples: usize) -> String {
     let mut kinds: Vec<String> = KINDS.iter().map(|k| k.to_string()).collect();
     for row in rows {
@@ -103,7 +103,8 @@ fn failures(row: &Row, examples: usize) -> String {
             count(b)
         ));
         let mut shown: Vec<&String> = Vec::new();
-        for line in [b, a].iter().flat_map(|o| o.failures.get(&g)).flatten() {
+        let from = if count(b) > 0 { b } else { a };
+        for line in from.failures.get(&g).into_iter().flatten() {
             if shown.len() < examples && !shown.contains(&line) {
                 shown.push(line);
                 out.push_str(&format!("      e.g. {line}\n"));
