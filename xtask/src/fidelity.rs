@@ -12,6 +12,7 @@ mod baseline;
 mod convention;
 mod outcome;
 mod report;
+mod tool_limits;
 
 use baseline::{Baseline, Score};
 use mdgen_ir::WireCase;
@@ -20,6 +21,7 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
+use tool_limits::ToolLimits;
 
 const USAGE: &str = "\
 Usage: cargo xtask fidelity [--quick] [--corpus NAME]... [--check] [--update-baseline]
@@ -182,6 +184,7 @@ fn corpora(corpus: &Path) -> Result<Vec<Corpus>, String> {
 struct Prepared {
     cases_path: PathBuf,
     cases: Cases,
+    limits: ToolLimits,
     convention: Option<(WireCase, usize, usize)>,
 }
 
@@ -203,6 +206,7 @@ fn prepare(spec: &Path, places: &Places) -> Result<Prepared, String> {
     let dir = places.cache.join("cases");
     let cases_path = dir.join(format!("{key}.json"));
     let names_path = dir.join(format!("{key}.names.json"));
+    let lost_path = dir.join(format!("{key}.lost.json"));
     let synth = places.tools.join("synth.py");
     cached(&cases_path, || {
         python(&[synth.as_os_str(), spec.as_os_str()], &places.root)
@@ -218,16 +222,30 @@ fn prepare(spec: &Path, places: &Places) -> Result<Prepared, String> {
             &places.root,
         )
     })?;
+    cached(&lost_path, || {
+        python(
+            &[
+                "-c".as_ref(),
+                tool_limits::LOST_REQUIRED_PY.as_ref(),
+                places.tools.as_os_str(),
+                spec.as_os_str(),
+            ],
+            &places.root,
+        )
+    })?;
     let json = |p: &Path| -> Result<serde_json::Value, String> {
         serde_json::from_slice(&read(p)?).map_err(|e| format!("{}: {e}", p.display()))
     };
     let cases: Cases = serde_json::from_value(json(&cases_path)?)
         .map_err(|e| format!("{}: {e}", cases_path.display()))?;
+    let lost_required = serde_json::from_value(json(&lost_path)?)
+        .map_err(|e| format!("{}: {e}", lost_path.display()))?;
     let names = json(&names_path)?;
     let names = names.as_array().map(Vec::as_slice).unwrap_or_default();
     Ok(Prepared {
         cases_path,
         cases,
+        limits: ToolLimits { lost_required },
         convention: convention::vote(names.iter().filter_map(|v| v.as_str())),
     })
 }
@@ -297,7 +315,7 @@ fn score(
         .map_err(|e| format!("cannot run python3: {e}"))?;
     let stdout = String::from_utf8_lossy(&out.stdout);
     let full = uncut_results(&places.cache.join("work"));
-    let outcome = outcome::parse(&stdout, &prepared.cases, &full);
+    let outcome = outcome::parse(&stdout, &prepared.cases, &full, &prepared.limits);
     if outcome.total == 0 && !stdout.lines().any(|l| l.starts_with("fidelity")) {
         return Err(format!(
             "run.py on {} gave no score:\n{}{}",

@@ -1,6 +1,7 @@
 //! What one run of `run.py --verbose` says: the score, the score by case kind, and each
 //! failing case sorted into a group by what went wrong.
 
+use super::tool_limits::ToolLimits;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -36,6 +37,10 @@ pub enum Group {
     CutShort,
     /// Anything else (a panic, a serialization error, a case not in the cases file).
     Other,
+    /// The case leaves out a key its spec requires (synth.py's `allOf` flattening).
+    ToolLostRequired,
+    /// The case sends `"anything"` for a schema without a `type` (synth.py).
+    ToolAnything,
 }
 
 impl Group {
@@ -56,6 +61,8 @@ impl Group {
             Group::ValueChanged => "round trip: value changed",
             Group::CutShort => "round trip: differs past the first 300 chars",
             Group::Other => "other",
+            Group::ToolLostRequired => "tool: case lacks a key the spec requires",
+            Group::ToolAnything => "tool: \"anything\" for a schema with no type",
         }
     }
 }
@@ -91,13 +98,17 @@ pub fn results(test_stdout: &str) -> Results {
 }
 
 /// Reads run.py's output; `cases` (the cases file) lets a round-trip failure be told apart,
-/// `full` puts back what run.py cut from a result.
-pub fn parse(stdout: &str, cases: &Cases, full: &Results) -> Outcome {
+/// `full` puts back what run.py cut from a result, `limits` tells the failures the tools cause.
+pub fn parse(stdout: &str, cases: &Cases, full: &Results, limits: &ToolLimits) -> Outcome {
     let mut out = Outcome::default();
     for line in stdout.lines() {
         if let Some(fail) = line.strip_prefix("FAIL ") {
             let fail = uncut(fail, full);
-            let (group, at) = classify(&fail, cases);
+            let by_tool = fail.split_once(": ").and_then(|(head, result)| {
+                let schema = head.split('/').next()?;
+                limits.group(schema, result)
+            });
+            let (group, at) = by_tool.map_or_else(|| classify(&fail, cases), |g| (g, None));
             let fail = match (at, fail.split_once(": ")) {
                 (Some(at), Some((head, result))) => format!("{head} at {at}: {result}"),
                 _ => fail,
@@ -472,7 +483,7 @@ mod tests {
             "Address/full".into(),
             r#"OK {"city":"x","postal_code":"2","n":9007199254740993}"#.into(),
         );
-        let o = parse(stdout, &cases, &full);
+        let o = parse(stdout, &cases, &full, &ToolLimits::default());
         assert_eq!(
             o.failures[&Group::ValueChanged],
             [
@@ -496,7 +507,12 @@ by case: full 3/3, minimal 1/2, unknown-field 0/1, variant1 1/1, variant2 0/1
 not scored: 1 schema(s) whose same-named doc documents another shape
 fidelity: 5/8 cases pass (62.5%)
 ";
-        let o = parse(stdout, &Cases::new(), &Results::new());
+        let o = parse(
+            stdout,
+            &Cases::new(),
+            &Results::new(),
+            &ToolLimits::default(),
+        );
         assert_eq!((o.pass, o.total, o.broken), (5, 8, None));
         assert_eq!(o.kinds["variant"], (1, 2));
         assert_eq!(o.kinds["minimal"], (1, 2));
@@ -506,6 +522,13 @@ fidelity: 5/8 cases pass (62.5%)
             o.failures[&Group::UnionVariant],
             ["U/variant2 [U] expect roundtrip: ERR data did not match any variant of untagged enum U"]
         );
+        // the same run where the tools are known to leave `b` out of the cases
+        let limits = ToolLimits {
+            lost_required: [("A".to_string(), ["b".to_string()].into())].into(),
+        };
+        let o = parse(stdout, &Cases::new(), &Results::new(), &limits);
+        assert_eq!(o.failures[&Group::ToolLostRequired].len(), 2);
+        assert!(!o.failures.contains_key(&Group::RequiredKeyNotFound));
     }
 
     #[test]
@@ -514,6 +537,7 @@ fidelity: 5/8 cases pass (62.5%)
             "error: something\nfidelity: generator failed (exit 2); score 0/524\n",
             &Cases::new(),
             &Results::new(),
+            &ToolLimits::default(),
         );
         assert_eq!(o.pass, 0);
         assert_eq!(o.total, 524);
