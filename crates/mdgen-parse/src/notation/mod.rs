@@ -76,6 +76,12 @@ pub fn read_text(text: &str, dialect: Dialect) -> Result<Ty, String> {
     interpret::interpret(dialect, &syntax::Notation { syn, link: None })
 }
 
+/// Whether the text (a union member's heading) is `null` in some dialect's notation: `null`
+/// (TypeScript, Java, PHP), `None` (Python), `nil` (Ruby, Go).
+pub fn is_null_text(text: &str) -> bool {
+    syntax::parse_text(text).is_ok_and(|syn| interpret::is_null(&syn))
+}
+
 /// The values a notation lists: `"a" | "b" | Unrecognized<string>` (a TypeScript enum written
 /// as a union of literals). `None` if the text is not such a list.
 pub fn literal_values(text: &str) -> Option<Vec<serde_json::Value>> {
