@@ -47,6 +47,35 @@ fn a_sample_settles_keys_and_a_key_no_field_has_is_named() {
 }
 
 #[test]
+fn a_sample_settles_whether_numbers_are_sent_as_strings() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    fs::write(
+        docs.join("meter.md"),
+        "# Meter\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n| `Reading` | `int64` | :heavy_check_mark: | N/A | 12 |\n| `Total` | `int64` | :heavy_check_mark: | N/A | \"12\" |\n",
+    )
+    .unwrap();
+    let generate = |sample: &str| {
+        let file = dir.path().join("meter.json");
+        fs::write(&file, sample).unwrap();
+        let g = Builder::new().input(&docs).sample("Meter", &file);
+        g.generate().unwrap().code
+    };
+    let adapted = |code: &str| code.matches("DisplayFromStr").count();
+    // Over the examples (a bare number, a quoted one), the sample says which is a string.
+    assert_eq!(adapted(&generate(r#"{"reading": "1", "total": 2}"#)), 1);
+    let code = generate(r#"{"reading": "1", "total": 2}"#);
+    assert!(
+        code.contains("DisplayFromStr>\")]\n    pub reading: i64,\n    pub total: i64,"),
+        "{code}"
+    );
+    // Without a number in the sample, the quoted example stands.
+    assert_eq!(adapted(&generate(r#"{"reading": 1}"#)), 1);
+    assert!(generate(r#"{"reading": 1}"#).contains("DisplayFromStr>\")]\n    pub total"));
+}
+
+#[test]
 fn samples_are_read_from_the_config_file() {
     let dir = tempfile::tempdir().unwrap();
     docs(dir.path());
