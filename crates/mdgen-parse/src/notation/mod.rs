@@ -155,6 +155,17 @@ mod tests {
     }
 
     #[test]
+    fn null_members_are_named_as_each_dialect_names_null() {
+        for null in ["null", "None", "nil", "NilClass"] {
+            assert!(is_null_text(null), "{null}");
+        }
+        // A model may be called `Null`; `null` in a type is no member.
+        for other in ["Null", "NullValue", "string | null", "Optional[None]", ""] {
+            assert!(!is_null_text(other), "{other}");
+        }
+    }
+
+    #[test]
     fn literal_lists() {
         assert_eq!(
             literal_values("\"a\" | \"b\" | Unrecognized<string>"),
