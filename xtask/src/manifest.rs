@@ -28,6 +28,9 @@ pub struct CrateSpec {
     pub inputs: Vec<PathBuf>,
     pub wire_case: Option<WireCase>,
     pub tri_state: Option<bool>,
+    /// Captured JSON bodies by model, relative to `docs-input/`.
+    #[serde(default)]
+    pub samples: BTreeMap<String, PathBuf>,
     #[serde(default, rename = "dev-dependencies")]
     pub dev_dependencies: BTreeMap<String, toml::Value>,
 }
@@ -52,6 +55,9 @@ impl CrateSpec {
         }
         if let Some(on) = self.tri_state {
             builder = builder.tri_state(on);
+        }
+        for (model, file) in &self.samples {
+            builder = builder.sample(model, Path::new(DOCS).join(file));
         }
         for (name, value) in &self.dev_dependencies {
             builder = builder.dev_dependency(name, value.clone());
@@ -78,6 +84,8 @@ mod tests {
         dir = "generated/other"
         inputs = ["a", "b/x.md"]
         tri_state = false
+        [crate.samples]
+        Account = "samples/account.json"
     "#;
 
     #[test]
@@ -96,6 +104,13 @@ mod tests {
         assert_eq!(other.inputs.len(), 2);
         assert!(!other.tri_state);
         assert_eq!(other.wire_case, None);
+        assert_eq!(
+            other.samples,
+            [(
+                "Account".to_string(),
+                Path::new("docs-input/samples/account.json").to_path_buf()
+            )]
+        );
     }
 
     #[test]
@@ -112,7 +127,7 @@ mod tests {
         let m = Manifest::load(&crate::repo_root()).unwrap();
         assert!(!m.crates.is_empty());
         for spec in &m.crates {
-            for input in &spec.inputs {
+            for input in spec.inputs.iter().chain(spec.samples.values()) {
                 let path = crate::repo_root().join(DOCS).join(input);
                 assert!(
                     path.exists(),

@@ -16,7 +16,12 @@ pub fn cargo_toml(name: &str, deps: Deps, generator_version: &str) -> String {
         // 1.0.118 is the first release in which `Value` implements `Hash`.
         out.push_str("serde_json = \"1.0.118\"\n");
     }
-    if deps.serde_with {
+    if deps.serde_with_as {
+        // Adapters nested in `Vec` and maps need `alloc`.
+        out.push_str(
+            "serde_with = { version = \"3\", default-features = false, features = [\"alloc\"] }\n",
+        );
+    } else if deps.serde_with {
         // `rust::double_option` needs no optional feature.
         out.push_str("serde_with = { version = \"3\", default-features = false }\n");
     }
@@ -29,6 +34,12 @@ pub fn cargo_toml(name: &str, deps: Deps, generator_version: &str) -> String {
         // Decimals are written as strings and read from strings or numbers.
         out.push_str(
             "rust_decimal = { version = \"1\", default-features = false, features = [\"serde\", \"std\"] }\n",
+        );
+    }
+    if deps.num_bigint {
+        // Big integers sent as strings, exact at any size.
+        out.push_str(
+            "num-bigint = { version = \"0.4\", default-features = false, features = [\"std\"] }\n",
         );
     }
     out
@@ -83,8 +94,10 @@ mod tests {
         let all = Deps {
             serde_json: true,
             serde_with: true,
+            serde_with_as: false,
             chrono: true,
             rust_decimal: true,
+            num_bigint: false,
         };
         let full = cargo_toml("models", all, "0.1.0");
         assert!(full.starts_with(&minimal));
@@ -92,7 +105,19 @@ mod tests {
         assert!(full.contains("\nserde_with = { version = \"3\", default-features = false }\n"));
         assert!(full.contains("\nchrono = { version = \"0.4\", default-features = false, features = [\"serde\", \"std\"] }\n"));
         assert!(full.contains("\nrust_decimal = { version = \"1\", default-features = false, features = [\"serde\", \"std\"] }\n"));
-        assert!(!full.contains("[workspace]"));
+        assert!(!full.contains("[workspace]") && !full.contains("num-bigint"));
+        // Numbers in other forms than their types' own.
+        let forms = cargo_toml(
+            "models",
+            Deps {
+                serde_with_as: true,
+                num_bigint: true,
+                ..all
+            },
+            "0.1.0",
+        );
+        assert!(forms.contains("\nserde_with = { version = \"3\", default-features = false, features = [\"alloc\"] }\n"));
+        assert!(forms.contains("\nnum-bigint = { version = \"0.4\", default-features = false, features = [\"std\"] }\n"));
         let chrono_only = cargo_toml(
             "m",
             Deps {

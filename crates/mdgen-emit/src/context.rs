@@ -3,6 +3,7 @@
 use crate::ident::{self, Case};
 use crate::recursion::Recursion;
 use crate::resolve::Resolver;
+use crate::support::Support;
 use crate::traits::{self, Derives};
 use crate::{Deps, Options};
 use mdgen_ir::{Diagnostic, Diagnostics, Schema, Severity, Source, TypeName, TypeRef};
@@ -76,6 +77,8 @@ pub struct Ctx<'a> {
     idents: &'a [String],
     /// The crates the code emitted so far uses.
     pub deps: Deps,
+    /// The adapters of `mdgen_serde` it uses.
+    pub support: Support,
     pub diagnostics: Diagnostics,
 }
 
@@ -88,6 +91,7 @@ impl<'a> Ctx<'a> {
             derives: &shared.derives,
             idents: &shared.idents,
             deps: Deps::default(),
+            support: Support::default(),
             diagnostics: Diagnostics::default(),
         }
     }

@@ -22,6 +22,7 @@ mod recursion;
 mod rename;
 mod resolve;
 mod structs;
+mod support;
 mod tokens;
 mod traits;
 mod types;
@@ -40,6 +41,7 @@ use mdgen_ir::{Diagnostic, Diagnostics, Schema, Severity, TypeDef};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
+use support::Support;
 
 /// How the emitted code is shaped.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,8 +67,11 @@ impl Default for Options {
 pub struct Deps {
     pub serde_json: bool,
     pub serde_with: bool,
+    /// `serde_with`'s adapters (`As`, `DisplayFromStr`), which need its `alloc` feature.
+    pub serde_with_as: bool,
     pub chrono: bool,
     pub rust_decimal: bool,
+    pub num_bigint: bool,
 }
 
 /// One emitted Rust source file.
@@ -93,19 +98,29 @@ pub fn emit(schema: &Schema, options: &Options) -> Emitted {
         cargo::one_line(&options.generator_version)
     );
     let mut first = true;
+    let mut support = Support::default();
+    let mut append = |code: &mut String, text: &str| {
+        // A blank line between items.
+        if !std::mem::take(&mut first) {
+            code.push('\n');
+        }
+        *code += text;
+    };
     // Each item is appended, and its text freed, as soon as the items before it are in.
     let threads = mdgen_ir::threads_for(defs.len(), MIN_ITEMS_PER_THREAD);
     emit_items(&shared, options, &defs, threads, &mut |item| {
         for text in item.code {
-            // A blank line between items.
-            if !std::mem::take(&mut first) {
-                code.push('\n');
-            }
-            code += &text;
+            append(&mut code, &text);
         }
         deps = deps.union(item.deps);
+        support = support.union(item.support);
         diagnostics.extend(item.diagnostics);
     });
+    // The adapters the models use, after them; tokens the emitter wrote itself always parse.
+    if let Some(module) = support.module().and_then(|m| layout::format(m).ok()) {
+        append(&mut code, &module);
+        deps.serde_with = true;
+    }
     Emitted {
         code,
         deps,
@@ -118,8 +133,10 @@ impl Deps {
         Deps {
             serde_json: self.serde_json || other.serde_json,
             serde_with: self.serde_with || other.serde_with,
+            serde_with_as: self.serde_with_as || other.serde_with_as,
             chrono: self.chrono || other.chrono,
             rust_decimal: self.rust_decimal || other.rust_decimal,
+            num_bigint: self.num_bigint || other.num_bigint,
         }
     }
 }
@@ -128,6 +145,7 @@ impl Deps {
 struct Item {
     code: Vec<String>,
     deps: Deps,
+    support: Support,
     diagnostics: Diagnostics,
 }
 
@@ -226,6 +244,7 @@ fn emit_item(ctx: &mut Ctx, def: &TypeDef) -> Item {
     Item {
         code,
         deps: std::mem::take(&mut ctx.deps),
+        support: std::mem::take(&mut ctx.support),
         diagnostics: std::mem::take(&mut ctx.diagnostics),
     }
 }

@@ -77,6 +77,7 @@ mod tests {
             doc: None,
             variants: vec![],
             discriminator: None,
+            nullable: false,
             sources: vec![],
         })
     }

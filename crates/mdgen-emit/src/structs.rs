@@ -4,6 +4,7 @@ use crate::context::{collision, place, Ctx};
 use crate::docs;
 use crate::ident::{self, Case};
 use crate::rename::{field_renames, FieldRenames};
+use crate::support::Support;
 use crate::tokens::{allow_deprecated, deprecated, ident, key_value, serde_attr};
 use foldhash::{HashSet, HashSetExt};
 use mdgen_ir::{Diagnostic, Field, Severity, Source, Struct};
@@ -129,12 +130,22 @@ fn unique_wire_names<'s>(ctx: &mut Ctx, s: &'s Struct) -> Vec<&'s Field> {
 }
 
 /// One field: docs, `#[deprecated]`, serde attributes, and its type by the optionality table.
+/// A field whose numbers travel in another form than its Rust type's own goes through a
+/// `serde_with` adapter, nested in the `Option`s of the table.
 fn field(ctx: &mut Ctx, s: &Struct, f: &Field, text: &str, rename: Option<&str>) -> TokenStream {
     ctx.check_refs(&f.ty, || sources(f, s), &s.name);
-    let mut ty = ctx.rust_type(&f.ty);
+    // A union of a type and `null`: the field is that type (or the union of the others), nullable.
+    let (mut ty, nullable) = match ctx.non_null_type(&f.ty) {
+        Some(ty) => (ty, true),
+        None => (
+            ctx.rust_type_in(&f.ty, f.number_form),
+            f.nullable.allows_null(),
+        ),
+    };
     if ctx.recursion.needs_box(&s.name, &f.ty, ctx.resolver) {
         ty = quote!(::std::boxed::Box<#ty>);
     }
+    let adapter = ctx.adapter(&f.ty, f.number_form);
     let mut serde: Vec<TokenStream> = rename.map(|w| key_value("rename", w)).into_iter().collect();
     let optional = || {
         [
@@ -142,23 +153,36 @@ fn field(ctx: &mut Ctx, s: &Struct, f: &Field, text: &str, rename: Option<&str>)
             quote!(skip_serializing_if = "::std::option::Option::is_none"),
         ]
     };
-    let ty = match (f.required, f.nullable.allows_null()) {
-        (true, false) => ty,
+    let with_as = |adapter: &str| key_value("with", &format!("::serde_with::As::<{adapter}>"));
+    let option_as = |adapter: &str| with_as(&format!("::std::option::Option<{adapter}>"));
+    let ty = match (f.required, nullable) {
+        (true, false) => {
+            serde.extend(adapter.as_deref().map(with_as));
+            ty
+        }
         (true, true) => {
             // Without `default`, a missing field is an error, and `null` is `None`.
-            serde.push(quote!(
-                deserialize_with = "::serde::Deserialize::deserialize"
-            ));
+            serde.push(match adapter.as_deref() {
+                Some(adapter) => option_as(adapter),
+                None => quote!(deserialize_with = "::serde::Deserialize::deserialize"),
+            });
             quote!(::std::option::Option<#ty>)
         }
         (false, true) if ctx.options.tri_state => {
             ctx.deps.serde_with = true;
             serde.extend(optional());
-            serde.push(quote!(with = "::serde_with::rust::double_option"));
+            serde.push(match adapter.as_deref() {
+                Some(adapter) => {
+                    ctx.support.double_option = true;
+                    key_value("with", &format!("{}::<{adapter}>", Support::DOUBLE_OPTION))
+                }
+                None => quote!(with = "::serde_with::rust::double_option"),
+            });
             quote!(::std::option::Option<::std::option::Option<#ty>>)
         }
         (false, _) => {
             serde.extend(optional());
+            serde.extend(adapter.as_deref().map(option_as));
             quote!(::std::option::Option<#ty>)
         }
     };

@@ -98,6 +98,7 @@ pub fn union(name: &str, members: Vec<TypeRef>) -> TypeDef {
         doc: None,
         variants,
         discriminator: None,
+        nullable: false,
         sources: src(1),
     })
 }

@@ -1,8 +1,9 @@
 //! `TypeRef` → Rust types, with fully qualified paths so user models never shadow std.
 
 use crate::context::Ctx;
+use crate::support::Support;
 use crate::tokens::ident;
-use mdgen_ir::TypeRef;
+use mdgen_ir::{NumberForm, TypeDef, TypeRef};
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
@@ -34,10 +35,21 @@ fn is_32(bits: Option<u8>) -> bool {
     bits.is_some_and(|b| b <= 32)
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
     /// The Rust type of `ty`, recording the crates it needs in `self.deps`.
     pub fn rust_type(&mut self, ty: &TypeRef) -> TokenStream {
+        self.rust_type_in(ty, NumberForm::Unknown)
+    }
+
+    /// The Rust type of `ty` whose numbers travel in `form`: a big integer sent as a string
+    /// is a `num_bigint::BigInt`, exact at any size (a JSON number is exact to 64 bits only
+    /// in `serde_json::Number`, and read through the `serde_json::Value` unions buffer).
+    pub fn rust_type_in(&mut self, ty: &TypeRef, form: NumberForm) -> TokenStream {
         match ty {
+            TypeRef::BigInt if form == NumberForm::String => {
+                self.deps.num_bigint = true;
+                quote!(::num_bigint::BigInt)
+            }
             TypeRef::String | TypeRef::Bytes => quote!(::std::string::String),
             TypeRef::Bool => quote!(bool),
             TypeRef::Int { bits } if is_32(*bits) => quote!(i32),
@@ -68,15 +80,20 @@ impl Ctx<'_> {
             }
             TypeRef::Any => self.json_value(),
             TypeRef::Array(item) => {
-                let item = self.rust_type(item);
+                let item = self.rust_type_in(item, form);
                 quote!(::std::vec::Vec<#item>)
             }
             TypeRef::Map(value) => {
-                let value = self.rust_type(value);
+                let value = self.rust_type_in(value, form);
                 quote!(::std::collections::BTreeMap<::std::string::String, #value>)
             }
             TypeRef::Named(name) => match self.type_ident(name) {
-                Some(name) => ident(name).into_token_stream(),
+                // A union of several types and `null` is the union of the others, or null.
+                Some(id) if self.null_union(ty).is_some_and(|others| others.len() > 1) => {
+                    let id = ident(id);
+                    quote!(::std::option::Option<#id>)
+                }
+                Some(id) => ident(id).into_token_stream(),
                 None => self.json_value(),
             },
             TypeRef::Const(value) => match ConstKind::of(value) {
@@ -87,6 +104,57 @@ impl Ctx<'_> {
                 ConstKind::Value => self.json_value(),
             },
         }
+    }
+
+    /// The `serde_with` adapter (a type, as text for a `with` attribute) that reads and writes
+    /// values of `ty` whose numbers travel in `form`, where that is not the Rust type's own
+    /// serde form: integers and big integers sent as strings (`DisplayFromStr`), decimals sent
+    /// as numbers. A decimal's own form is a string, and it reads numbers too; so is a decimal
+    /// whose form is unknown.
+    pub fn adapter(&mut self, ty: &TypeRef, form: NumberForm) -> Option<String> {
+        let adapter = match (ty, form) {
+            (TypeRef::Int { .. } | TypeRef::BigInt, NumberForm::String) => {
+                "::serde_with::DisplayFromStr".to_string()
+            }
+            (TypeRef::Decimal, NumberForm::Number) => {
+                self.deps.serde_json = true;
+                self.support.decimal_number = true;
+                Support::DECIMAL_NUMBER.to_string()
+            }
+            (TypeRef::Array(item), _) => format!("::std::vec::Vec<{}>", self.adapter(item, form)?),
+            (TypeRef::Map(value), _) => format!(
+                "::std::collections::BTreeMap<::serde_with::Same, {}>",
+                self.adapter(value, form)?
+            ),
+            _ => return None,
+        };
+        self.deps.serde_with = true;
+        self.deps.serde_with_as = true;
+        Some(adapter)
+    }
+
+    /// The members of the union `ty` names, other than `null`, where it has a `null` member.
+    pub fn null_union(&self, ty: &TypeRef) -> Option<&'a [mdgen_ir::Variant]> {
+        let TypeRef::Named(name) = ty else {
+            return None;
+        };
+        match self.resolver.def(name)? {
+            TypeDef::Union(u) if u.nullable => Some(&u.variants),
+            _ => None,
+        }
+    }
+
+    /// The Rust type of a value of `ty` other than `null`, where `ty` names a union with a
+    /// `null` member (a field of it is nullable): the one other member's type, or the union.
+    pub fn non_null_type(&mut self, ty: &TypeRef) -> Option<TokenStream> {
+        let others = self.null_union(ty)?;
+        Some(match others {
+            [only] => self.rust_type(&only.ty),
+            _ => match ty {
+                TypeRef::Named(name) => ident(self.type_ident(name)?).into_token_stream(),
+                _ => return None,
+            },
+        })
     }
 
     /// `serde_json::Value`, recording the dependency.

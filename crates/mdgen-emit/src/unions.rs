@@ -19,6 +19,9 @@ pub fn emit(ctx: &mut Ctx, u: &Union) -> Vec<TokenStream> {
     let Some(name) = ctx.type_ident(&u.name) else {
         return Vec::new();
     };
+    if let (true, [only]) = (u.nullable, u.variants.as_slice()) {
+        return vec![optional(ctx, u, name, only)];
+    }
     let mut variants: Vec<&Variant> = Vec::new();
     for v in &u.variants {
         // Members are tried in order: one that leads back here without consuming input would
@@ -132,6 +135,18 @@ pub fn emit(ctx: &mut Ctx, u: &Union) -> Vec<TokenStream> {
             #read
         },
     ]
+}
+
+/// A union of one type and `null`: an `Option` of that type.
+fn optional(ctx: &mut Ctx, u: &Union, name: &str, only: &Variant) -> TokenStream {
+    ctx.check_refs(&only.ty, || &u.sources, &u.name);
+    let docs = docs::attrs(&docs::lines(u.doc.as_deref()));
+    let ty = ctx.rust_type(&only.ty);
+    let name = ident(name);
+    quote! {
+        #docs
+        pub type #name = ::std::option::Option<#ty>;
+    }
 }
 
 /// The sort key that puts the most specific members first: untagged deserialization takes the

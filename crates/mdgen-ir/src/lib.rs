@@ -160,6 +160,10 @@ pub struct Field {
     pub doc: Option<String>,
     pub example: Option<String>,
     pub deprecated: bool,
+    /// How the JSON carries the numbers of `ty` (an integer, big integer or decimal, or the
+    /// items of an array or map of them): as numbers or as strings of their digits.
+    #[serde(default, skip_serializing_if = "NumberForm::is_unknown")]
+    pub number_form: NumberForm,
     /// What each doc that documents the field says of it, in the order fusion met them.
     pub observed: Vec<Observation>,
 }
@@ -180,6 +184,7 @@ impl Field {
             doc: None,
             example: None,
             deprecated: false,
+            number_form: NumberForm::Unknown,
             observed: Vec::new(),
         }
     }
@@ -309,6 +314,37 @@ impl Evidence {
     }
 }
 
+/// How the JSON carries a number whose type the docs give (`int64`, `*big.Int`, `Decimal`):
+/// SDKs show the same type for `type: integer, format: bigint` (a JSON number) and `type:
+/// string, format: bigint` (a string of its digits), so the form comes from other evidence.
+///
+/// Ordered by strength, so that fusion is [`join`](NumberForm::join), the maximum: a quoted
+/// number is a deliberate sign that the digits travel as a string.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum NumberForm {
+    /// Nothing says (numbers are then read as the type's default serde form).
+    #[default]
+    Unknown,
+    /// A JSON number: `12.5`.
+    Number,
+    /// A JSON string holding the number: `"12.50"`.
+    String,
+}
+
+impl NumberForm {
+    /// The fused form of two inputs.
+    pub fn join(self, other: NumberForm) -> NumberForm {
+        self.max(other)
+    }
+
+    pub fn is_unknown(&self) -> bool {
+        *self == NumberForm::Unknown
+    }
+}
+
 /// The type of a field, an array item, a map value or a union member.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", content = "of", rename_all = "snake_case")]
@@ -350,6 +386,16 @@ impl TypeRef {
         let mut out = Vec::new();
         self.collect_named(&mut out);
         out
+    }
+
+    /// The number type an array or map of `self` holds at its end, or `self` itself, when it
+    /// is one a JSON string can carry exactly: an integer, big integer or decimal.
+    pub fn exact_number(&self) -> Option<&TypeRef> {
+        match self {
+            TypeRef::Int { .. } | TypeRef::BigInt | TypeRef::Decimal => Some(self),
+            TypeRef::Array(t) | TypeRef::Map(t) => t.exact_number(),
+            _ => None,
+        }
     }
 
     fn collect_named<'a>(&'a self, out: &mut Vec<&'a TypeName>) {
@@ -426,6 +472,9 @@ pub struct Union {
     pub variants: Vec<Variant>,
     /// The property whose value names the variant, where the docs give one.
     pub discriminator: Option<String>,
+    /// One member is `null`: the union of the others (`variants`), or `null`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nullable: bool,
     pub sources: Vec<Source>,
 }
 
@@ -486,6 +535,7 @@ mod retain_tests {
             doc: None,
             example: None,
             deprecated: false,
+            number_form: NumberForm::Unknown,
             observed: Vec::new(),
         };
         TypeDef::Struct(Struct {
@@ -535,6 +585,7 @@ mod retain_tests {
                 },
             ],
             discriminator: None,
+            nullable: false,
             sources: Vec::new(),
         });
         schema(vec![

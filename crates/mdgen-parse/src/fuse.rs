@@ -3,8 +3,8 @@
 
 use foldhash::{HashMap, HashMapExt, HashSet};
 use mdgen_ir::{
-    normalize_key, Diagnostic, Diagnostics, Enum, EnumValue, EnumWire, Field, Schema, Severity,
-    Source, Struct, TypeDef, TypeName, TypeRef, Union,
+    normalize_key, Diagnostic, Diagnostics, Enum, EnumValue, EnumWire, Field, NumberForm, Schema,
+    Severity, Source, Struct, TypeDef, TypeName, TypeRef, Union,
 };
 
 /// Fuses models by normalized name. `docs` must come in a deterministic order (by path).
@@ -274,6 +274,7 @@ fn merge_field(a: &mut Field, b: Field, diagnostics: &mut Diagnostics) {
     }
     a.required &= b.required;
     a.nullable = a.nullable.join(b.nullable);
+    a.number_form = a.number_form.join(b.number_form);
     a.doc = a.doc.take().or(b.doc);
     a.example = a.example.take().or(b.example);
     a.deprecated |= b.deprecated;
@@ -295,6 +296,12 @@ fn merge_field_types(a: &mut Field, b: &Field, diagnostics: &mut Diagnostics) {
             b.sources().next(),
             message,
         );
+    }
+    // The number type says what the field carries, the string how JSON carries it.
+    if let Some(number) = digits_in_string(&a.ty, &b.ty) {
+        a.ty = number;
+        a.number_form = NumberForm::String;
+        return;
     }
     match fuse_types(&a.ty, &b.ty) {
         // One input says date, another date-time: an example settles it.
@@ -344,6 +351,22 @@ fn same_key(x: &TypeName, y: &TypeName) -> bool {
 fn key_bytes(name: &TypeName) -> impl Iterator<Item = u8> + '_ {
     let bytes = name.0.bytes().filter(u8::is_ascii_alphanumeric);
     bytes.map(|b| b.to_ascii_lowercase())
+}
+
+/// The number type, where one of `a` and `b` is a string and the other a number a string
+/// carries exactly (an integer, big integer or decimal), or arrays or maps of them: the field
+/// is that number, sent as a string of its digits.
+fn digits_in_string(a: &TypeRef, b: &TypeRef) -> Option<TypeRef> {
+    match (a, b) {
+        (TypeRef::String, n) | (n, TypeRef::String) if n.exact_number() == Some(n) => {
+            Some(n.clone())
+        }
+        (TypeRef::Array(x), TypeRef::Array(y)) => {
+            Some(TypeRef::Array(Box::new(digits_in_string(x, y)?)))
+        }
+        (TypeRef::Map(x), TypeRef::Map(y)) => Some(TypeRef::Map(Box::new(digits_in_string(x, y)?))),
+        _ => None,
+    }
 }
 
 /// Whether one type has a date where the other has a date-time.
@@ -475,6 +498,7 @@ fn merge_unions(mut a: Union, b: Union) -> Union {
     }
     a.doc = a.doc.or(b.doc);
     a.discriminator = a.discriminator.or(b.discriminator);
+    a.nullable |= b.nullable;
     a.sources.extend(b.sources);
     a
 }
@@ -640,6 +664,41 @@ mod tests {
             diags.0[0].message
         );
         assert_eq!(diags.0[0].file, Path::new("b.md"));
+    }
+
+    #[test]
+    fn a_string_in_one_input_and_a_number_in_another_is_the_number_sent_as_a_string() {
+        let doc = |rows: &str| format!("# M\n\n## Fields\n\n{HEAD}{rows}");
+        let go = model("go.md", &doc("| `ID` | [*big.Int](https://pkg.go.dev/math/big#Int) | :heavy_check_mark: | N/A |\n| `Amounts` | map[string]`int64` | :heavy_check_mark: | N/A |\n| `Name` | `string` | :heavy_check_mark: | N/A |\n"));
+        let ts = model("ts.md", &doc("| `id` | *string* | :heavy_check_mark: | N/A |\n| `amounts` | Record<string, *string*> | :heavy_check_mark: | N/A |\n| `name` | *string* | :heavy_check_mark: | N/A |\n"));
+        let mut diags = Diagnostics::default();
+        let schema = fuse(vec![ts, go], &mut diags);
+        assert!(diags.0.is_empty(), "{diags:?}");
+        let TypeDef::Struct(s) = &schema.types[&TypeName("M".into())] else {
+            panic!()
+        };
+        let got: Vec<_> = s
+            .fields
+            .iter()
+            .map(|f| (f.ty.to_string(), f.number_form))
+            .collect();
+        let int64 = TypeRef::Int { bits: Some(64) };
+        assert_eq!(
+            got,
+            [
+                ("big integer".to_string(), NumberForm::String),
+                (
+                    TypeRef::Map(Box::new(int64)).to_string(),
+                    NumberForm::String
+                ),
+                ("string".to_string(), NumberForm::Unknown),
+            ]
+        );
+        // A string against a float is still a conflict: a string does not carry it exactly.
+        assert_eq!(
+            digits_in_string(&TypeRef::String, &TypeRef::Float { bits: None }),
+            None
+        );
     }
 
     #[test]

@@ -2,13 +2,17 @@
 //!
 //! The stages, each a pure function: [`markdown`] reads a file's blocks; `notation` gives the
 //! Type cells meaning per dialect; `model` makes one model of one file; `same_name` tells apart
-//! models of one name in sibling folders; `fuse` merges the models of every input by name; `link` resolves references; `wire` sets JSON keys.
+//! models of one name in sibling folders; `fuse` merges the models of every input by name;
+//! `link` resolves references; `null_member` makes nullable the fields of unions with a `null`
+//! member; `wire` sets JSON keys.
 
 mod fuse;
 mod link;
 pub mod markdown;
 mod model;
 mod notation;
+mod null_member;
+mod number_form;
 mod prose;
 mod same_name;
 mod wire;
@@ -126,6 +130,7 @@ pub fn parse_inputs<'a, I: Input<'a>>(mut inputs: Vec<I>, options: &Options) -> 
     same_name::separate(&mut models, &mut diagnostics);
     let mut schema = fuse::fuse(models, &mut diagnostics);
     link::link(&mut schema, &snippets, &mut diagnostics);
+    null_member::mark_fields(&mut schema);
     wire::assign(
         &mut schema,
         options.wire_case,

@@ -2,6 +2,7 @@
 
 use crate::markdown::{self, Block, Cell, Doc, Lines, Row, Section, Table};
 use crate::notation::{self, CellMemo, Clues, Dialect, InlineUnion, Notation};
+use crate::number_form;
 use crate::prose::{example_values, gives_date_format, is_date, says_deprecated, says_null};
 use foldhash::HashMap;
 use mdgen_ir::{
@@ -176,11 +177,16 @@ impl Context<'_> {
         } else {
             let i = union.unwrap_or_default();
             let after = doc.sections.get(i + 1..).unwrap_or_default();
+            // A member `null` is no type of its own: the union is of the others, or null.
+            let members = after.iter().take_while(|s| s.level > 2);
+            let (nulls, members): (Vec<&Section>, Vec<&Section>) =
+                members.partition(|s| notation::is_null_text(s.heading.text.trim()));
             TypeDef::Union(Union {
-                variants: self.variants(&name, after),
+                variants: self.variants(&name, &members),
                 name,
                 doc: doc_text,
                 discriminator: None,
+                nullable: !nulls.is_empty(),
                 sources: vec![source],
             })
         })
@@ -356,12 +362,14 @@ impl Context<'_> {
         let deprecated = struck_inside
             || markdown::has_struck(&name_cell.inlines)
             || description.as_deref().is_some_and(says_deprecated);
+        let number_form = number_form::of_examples(&ty.ty, &examples);
         let field = Field {
             required,
             nullable: ty.nullable,
             doc: description,
             example,
             deprecated,
+            number_form,
             ..Field::new(name, ty.ty)
         };
         let field = field.observed_at(source, self.lines.source(&type_cell.span));
@@ -380,6 +388,7 @@ impl Context<'_> {
                 doc: None,
                 variants: Vec::new(),
                 discriminator: None,
+                nullable: false,
                 sources: vec![source.clone()],
             });
             for (name, ty) in u.members {
@@ -500,12 +509,12 @@ impl Context<'_> {
         values
     }
 
-    /// The members of a `## Supported Types` section: the `###` headings after it, each with
-    /// the code blocks under it.
-    fn variants(&mut self, union: &TypeName, after: &[Section]) -> Vec<Variant> {
+    /// The members of a `## Supported Types` section: the `###` sections after it, each a
+    /// heading with the code blocks under it.
+    fn variants(&mut self, union: &TypeName, members: &[&Section]) -> Vec<Variant> {
         let dialect = self.dialect;
         let mut variants = Vec::new();
-        for s in after.iter().take_while(|s| s.level > 2) {
+        for s in members {
             let heading = s.heading.text.trim();
             let code: Vec<&str> = s
                 .blocks

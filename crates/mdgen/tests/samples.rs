@@ -8,13 +8,18 @@ use std::path::Path;
 
 /// A Go doc of `Account` (`AccountID`, `Balance`), in `dir/docs`.
 fn docs(dir: &Path) -> std::path::PathBuf {
-    let docs = dir.join("docs");
-    fs::create_dir_all(&docs).unwrap();
-    fs::write(
-        docs.join("account.md"),
+    doc(
+        dir,
+        "account.md",
         "# Account\n\n```go\nx\n```\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `AccountID` | `string` | :heavy_check_mark: | N/A |\n| `Balance` | `*float64` | :heavy_minus_sign: | N/A |\n",
     )
-    .unwrap();
+}
+
+/// The doc `text` as `dir/docs/name`; returns `dir/docs`.
+fn doc(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let docs = dir.join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    fs::write(docs.join(name), text).unwrap();
     docs
 }
 
@@ -44,6 +49,33 @@ fn a_sample_settles_keys_and_a_key_no_field_has_is_named() {
     );
     // The sample is an input: a build script reruns when it changes.
     assert!(g.inputs_read.contains(&sample));
+}
+
+#[test]
+fn a_sample_settles_whether_numbers_are_sent_as_strings() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = doc(
+        dir.path(),
+        "meter.md",
+        "# Meter\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n| `Reading` | `int64` | :heavy_check_mark: | N/A | 12 |\n| `Total` | `int64` | :heavy_check_mark: | N/A | \"12\" |\n",
+    );
+    let generate = |sample: &str| {
+        let file = dir.path().join("meter.json");
+        fs::write(&file, sample).unwrap();
+        let g = Builder::new().input(&docs).sample("Meter", &file);
+        g.generate().unwrap().code
+    };
+    let adapted = |code: &str| code.matches("DisplayFromStr").count();
+    // Over the examples (a bare number, a quoted one), the sample says which is a string.
+    assert_eq!(adapted(&generate(r#"{"reading": "1", "total": 2}"#)), 1);
+    let code = generate(r#"{"reading": "1", "total": 2}"#);
+    assert!(
+        code.contains("DisplayFromStr>\")]\n    pub reading: i64,\n    pub total: i64,"),
+        "{code}"
+    );
+    // Without a number in the sample, the quoted example stands.
+    assert_eq!(adapted(&generate(r#"{"reading": 1}"#)), 1);
+    assert!(generate(r#"{"reading": 1}"#).contains("DisplayFromStr>\")]\n    pub total"));
 }
 
 #[test]

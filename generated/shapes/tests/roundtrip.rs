@@ -3,8 +3,8 @@
 
 use serde_json::{json, Value};
 use shapes::{
-    Active, Created, Deleted, Event, Health, Invoice, Ledger, Metadata, OperationsStatus, Period,
-    Reading, Status,
+    Account, Active, Created, Deleted, Entry, Event, Health, Invoice, Label, Ledger, Metadata,
+    Meter, OperationsStatus, Payment, Period, Quota, Reading, Status, Transfer,
 };
 
 /// Deserializes `wire` as `T` and serializes it back, which must give `wire` again.
@@ -161,4 +161,130 @@ fn enum_values_that_read_as_json_take_both_forms() {
         round_trip::<Ledger>(&wire).active,
         Some(Active::Unknown(json!(false)))
     );
+}
+
+fn account() -> Value {
+    json!({
+        "sequence": "9223372036854775807",
+        "balance": "340282366920938463463374607431768211456",
+        "limit": "100",
+        "fee": "0.25",
+        "holds": {"USD": "100", "EUR": "-12"}
+    })
+}
+
+#[test]
+fn numbers_whose_examples_are_quoted_are_sent_as_strings_exactly() {
+    // Go: `int64`, `*big.Int` beyond 128 bits, `*int64` (optional, may be null), a decimal and
+    // a map of `*big.Int`, each with a quoted example.
+    let a: Account = round_trip(&account());
+    assert_eq!(a.sequence, i64::MAX);
+    let balance = a.balance.unwrap();
+    assert_eq!(
+        balance.to_string(),
+        "340282366920938463463374607431768211456"
+    );
+    assert_eq!(a.limit, Some(Some(100)));
+    assert_eq!(a.holds.unwrap()["EUR"], num_bigint::BigInt::from(-12));
+    // Absent, null and a value stay apart through the string form.
+    let mut wire = account();
+    wire["limit"] = Value::Null;
+    assert_eq!(round_trip::<Account>(&wire).limit, Some(None));
+    wire.as_object_mut().unwrap().remove("limit");
+    assert_eq!(round_trip::<Account>(&wire).limit, None);
+    // The API sends strings: a bare number is not what it sends.
+    let mut bare = account();
+    bare["sequence"] = json!(1);
+    assert!(serde_json::from_value::<Account>(bare).is_err());
+    // Python: `int` with a quoted example; a `Decimal` with one is the decimal's own form.
+    let wire = json!({"id": "9007199254740993", "amount": 1, "balance": "1000.00"});
+    let p: Payment = round_trip(&wire);
+    assert_eq!(p.id, 9007199254740993);
+    assert_eq!(p.balance.unwrap().to_string(), "1000.00");
+}
+
+#[test]
+fn decimals_whose_examples_are_numbers_are_sent_as_numbers() {
+    // Python `Decimal` with a bare example: written back as a number, not a string.
+    let wire = json!({"id": "1", "amount": 12.5, "fees": [0.1, 0.2], "refund": 1.25});
+    let p: Payment = round_trip(&wire);
+    assert_eq!(p.amount.to_string(), "12.5");
+    let fees: rust_decimal::Decimal = p.fees.unwrap().into_iter().sum();
+    assert_eq!(fees.to_string(), "0.3");
+    assert_eq!(p.refund.unwrap().unwrap().to_string(), "1.25");
+    // `OptionalNullable[Decimal]`: null and absent stay apart.
+    let null = json!({"id": "1", "amount": 1, "refund": null});
+    assert_eq!(round_trip::<Payment>(&null).refund, Some(None));
+    assert_eq!(
+        round_trip::<Payment>(&json!({"id": "1", "amount": 1})).refund,
+        None
+    );
+    // Each number comes back as it was written.
+    let beyond_u64: Value = serde_json::from_str("12345678901234567890123").unwrap();
+    for amount in [json!(1), json!(1.0), json!(-0.001), json!(1e21), beyond_u64] {
+        round_trip::<Payment>(&json!({"id": "1", "amount": amount}));
+    }
+    // Sent as numbers: a string is not what the API sends.
+    assert!(serde_json::from_value::<Payment>(json!({"id": "1", "amount": "1"})).is_err());
+}
+
+#[test]
+fn a_string_in_one_sdk_and_a_number_in_another_is_a_number_sent_as_a_string() {
+    // TypeScript `string`, Go `int64` and `*big.Int`; TypeScript's `bigint` with a quoted
+    // example.
+    let wire = json!({
+        "id": "42",
+        "amount": "123456789012345678901234567890",
+        "supply": "-123456789012345678901234567890"
+    });
+    let t: Transfer = round_trip(&wire);
+    assert_eq!(t.id, 42);
+    assert_eq!(
+        t.supply.unwrap().to_string(),
+        "-123456789012345678901234567890"
+    );
+}
+
+#[test]
+fn a_sample_settles_how_numbers_are_sent() {
+    // `docs-input/shapes-samples/meter.json` sends both as strings; the docs show one bare.
+    let wire = json!({"reading": "42", "total": "123456789012345678901234567890"});
+    let m: Meter = round_trip(&wire);
+    assert_eq!(m.reading, 42);
+    let number = json!({"reading": "42", "total": 1234});
+    assert!(serde_json::from_value::<Meter>(number).is_err());
+}
+
+#[test]
+fn union_members_read_numbers_sent_as_strings() {
+    assert!(matches!(round_trip::<Entry>(&account()), Entry::Account(_)));
+    let transfer = json!({"id": "7", "amount": "8"});
+    assert!(matches!(round_trip::<Entry>(&transfer), Entry::Transfer(_)));
+}
+
+#[test]
+fn a_union_of_a_type_and_null_is_an_option() {
+    let wire = json!({
+        "limit": null,
+        "soft": null,
+        "label": null,
+        "labels": ["a", 1, null],
+        "limits": {"x": null, "y": 2.5}
+    });
+    let q: Quota = round_trip(&wire);
+    assert_eq!((q.limit, q.soft, q.label), (None, Some(None), Some(None)));
+    assert_eq!(
+        q.labels,
+        [
+            Some(Label::String("a".into())),
+            Some(Label::Number(1.into())),
+            None
+        ]
+    );
+    let wire = json!({"limit": 5, "soft": 3, "label": "x", "labels": []});
+    let q: Quota = round_trip(&wire);
+    assert_eq!(q.limit.map(|n| n.to_string()).as_deref(), Some("5"));
+    assert_eq!(q.soft, Some(Some(3.into())));
+    // Required, even if it may be null.
+    assert!(serde_json::from_value::<Quota>(json!({"labels": []})).is_err());
 }

@@ -151,7 +151,8 @@ pub fn literal(l: &str) -> Option<serde_json::Value> {
 }
 
 /// The names of `null` in each dialect.
-fn is_null(syn: &Syn) -> bool {
+/// Whether `syn` is a name of `null` (`null`, `None`, `nil`, `NilClass`, `undefined`).
+pub fn is_null(syn: &Syn) -> bool {
     matches!(syn, Syn::Name { name, args, .. }
         if args.is_empty() && matches!(name.as_str(), "null" | "None" | "nil" | "NilClass" | "undefined"))
 }

@@ -76,6 +76,12 @@ pub fn read_text(text: &str, dialect: Dialect) -> Result<Ty, String> {
     interpret::interpret(dialect, &syntax::Notation { syn, link: None })
 }
 
+/// Whether the text (a union member's heading) is `null` in some dialect's notation: `null`
+/// (TypeScript, Java, PHP), `None` (Python), `nil` (Ruby, Go).
+pub fn is_null_text(text: &str) -> bool {
+    syntax::parse_text(text).is_ok_and(|syn| interpret::is_null(&syn))
+}
+
 /// The values a notation lists: `"a" | "b" | Unrecognized<string>` (a TypeScript enum written
 /// as a union of literals). `None` if the text is not such a list.
 pub fn literal_values(text: &str) -> Option<Vec<serde_json::Value>> {
@@ -146,6 +152,17 @@ mod tests {
         assert_eq!(n("https://ruby-doc.org/x/Date.html"), None);
         assert_eq!(n("#backoffstrategy"), None);
         assert_eq!(n("../types/rfcdate"), None);
+    }
+
+    #[test]
+    fn null_members_are_named_as_each_dialect_names_null() {
+        for null in ["null", "None", "nil", "NilClass"] {
+            assert!(is_null_text(null), "{null}");
+        }
+        // A model may be called `Null`; `null` in a type is no member.
+        for other in ["Null", "NullValue", "string | null", "Optional[None]", ""] {
+            assert!(!is_null_text(other), "{other}");
+        }
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! captured bodies. Each key is matched to the documented field it belongs to, following the
 //! field types into nested models, and counted in the vote on the API's convention.
 
+use crate::number_form;
 use mdgen_ir::{
-    normalize_key, Field, Schema, Source, Struct, TypeDef, TypeName, TypeRef, WireCase,
+    normalize_key, Field, NumberForm, Schema, Source, Struct, TypeDef, TypeName, TypeRef, WireCase,
 };
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -60,6 +61,8 @@ pub struct Seen {
     /// Numbers seen for it: whether any was an integer, and any was not.
     pub integer: bool,
     pub fraction: bool,
+    /// Whether its numbers were sent as JSON numbers or strings of digits.
+    pub number_form: NumberForm,
 }
 
 /// Keys seen for the fields of the models, by model key, then field key.
@@ -141,7 +144,9 @@ impl Found {
                     null: false,
                     integer: false,
                     fraction: false,
+                    number_form: NumberForm::Unknown,
                 });
+            seen.number_form = seen.number_form.join(number_form::of_value(&f.ty, v));
             match v {
                 Value::Null => seen.null = true,
                 Value::Number(n) if n.is_f64() => seen.fraction = true,

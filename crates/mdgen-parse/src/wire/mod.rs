@@ -277,10 +277,14 @@ impl Keys<'_> {
 }
 
 /// What a sample shows of a field besides its key: a `null` makes it nullable; integers and
-/// no fractions make a `number` an integer.
+/// no fractions make a `number` an integer; strings of digits or numbers say how its numbers
+/// are sent, over what the docs suggest.
 fn settle(f: &mut Field, seen: &Seen) {
     if seen.null {
         f.nullable = Evidence::Yes;
+    }
+    if !seen.number_form.is_unknown() {
+        f.number_form = seen.number_form;
     }
     if f.ty == TypeRef::Number && seen.integer && !seen.fraction {
         f.ty = TypeRef::Int { bits: None };
