@@ -308,3 +308,83 @@ fn a_sample_of_a_model_no_doc_defines_is_reported() {
     assert_eq!(kinds(&p), ["unknown-model"]);
     assert!(find(&p, "unknown-model").message.contains("`Nope`"));
 }
+
+/// A TypeScript doc whose rows are `(member, type cell, description, example)`.
+fn described(name: &str, rows: &[(&str, &str, &str, &str)]) -> InputFile {
+    let mut text = format!("# {name}\n\n```typescript\nx\n```\n\n## Fields\n\n{HEAD}");
+    for (member, ty, description, example) in rows {
+        text +=
+            &format!("| `{member}` | {ty} | :heavy_minus_sign: | {description} | {example} |\n");
+    }
+    InputFile {
+        path: format!("ts/{name}.md").into(),
+        bytes: text.into_bytes(),
+    }
+}
+
+#[test]
+fn keys_the_prose_names_decide_the_convention_where_no_json_shows_one() {
+    let tax = described(
+        "Tax",
+        &[
+            ("jurisdictionType", "*string*", "N/A", ""),
+            (
+                "name",
+                "*string*",
+                "Deprecated: use `jurisdiction_type` instead",
+                "",
+            ),
+            // English with dashes is no key, nor a word no field has
+            (
+                "taxExempt",
+                "*boolean*",
+                "Whether the item is tax-exempt; see is_exempt_now",
+                "",
+            ),
+        ],
+    );
+    let list = described(
+        "ListRequest",
+        &[(
+            "orderBy",
+            "*string*",
+            "Fields to sort by",
+            "created_at,postal_code",
+        )],
+    );
+    let address = described(
+        "Address",
+        &[
+            ("postalCode", "*string*", "N/A", ""),
+            ("createdAt", "*string*", "N/A", ""),
+        ],
+    );
+    let p = run(&[tax.clone(), list.clone(), address.clone()], None);
+    let conv = |k: &str| (k.to_string(), WireBasis::Convention);
+    assert_eq!(
+        keys(&p.schema, "Tax"),
+        [conv("jurisdiction_type"), conv("name"), conv("tax_exempt")]
+    );
+    assert_eq!(keys(&p.schema, "ListRequest"), [conv("order_by")]);
+    assert!(!kinds(&p).contains(&"assumed-wire-name"), "{:?}", kinds(&p));
+    let note = &find(&p, "wire-convention").message;
+    assert!(note.contains("(3 multi-word keys: 3 snake_case)"), "{note}");
+
+    // Keys a JSON example shows outweigh any number of words in prose: they do not vote.
+    let holder = described(
+        "Holder",
+        &[(
+            "address",
+            "[Address](Address.md)",
+            "N/A",
+            r#"{"postalCode": "1", "createdAt": "x"}"#,
+        )],
+    );
+    let p = run(&[tax, list, address, holder], None);
+    assert_eq!(
+        keys(&p.schema, "Tax"),
+        [conv("jurisdictionType"), conv("name"), conv("taxExempt")]
+    );
+    let note = &find(&p, "wire-convention").message;
+    assert!(note.contains("(2 multi-word keys: 2 camelCase)"), "{note}");
+}

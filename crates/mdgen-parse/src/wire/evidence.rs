@@ -78,6 +78,8 @@ pub struct Found {
     pub model_votes: BTreeMap<String, Votes>,
     /// Keys of a model's object that no documented field has: model, key, where.
     pub unmatched: Vec<(TypeName, String, Source)>,
+    /// The vote over the keys descriptions and examples name in prose ([`mentions`]).
+    pub mentions: Votes,
 }
 
 impl Found {
@@ -194,10 +196,51 @@ pub fn examples(schema: &Schema) -> Found {
             }
         }
     }
+    found.mentions = mentions(schema);
     // An Example cell shows the keys of the API, not of a sample: none is reported unmatched
     // (docs of several versions show keys a field was renamed from).
     found.unmatched.clear();
     found
+}
+
+/// Keys the API's own words name: a description or an Example cell that writes a documented
+/// field's key (`Deprecated: use jurisdiction_type instead`, an `orderBy` example
+/// `created_at,street_1`). Descriptions and examples come from the API, not the SDK, so a word
+/// of several words in snake_case or camelCase that is a documented field's key (case, `_` and
+/// `-` ignored) is mostly written as the API writes its keys. Mostly: prose also names other
+/// things spelled like fields (an OAuth API's `client_id` parameter beside its `clientId` key),
+/// so these words only vote on the convention where no JSON shows a key, and never settle a
+/// field's key. (A word with dashes is not one: prose is full of them, `tax-exempt`.)
+fn mentions(schema: &Schema) -> Votes {
+    let documented: BTreeSet<String> = schema
+        .types
+        .values()
+        .filter_map(|def| match def {
+            TypeDef::Struct(s) => Some(s.fields.iter().map(|f| normalize_key(&f.name))),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let mut votes = Votes::default();
+    for def in schema.types.values() {
+        let TypeDef::Struct(s) = def else { continue };
+        for f in &s.fields {
+            let texts = [f.doc.as_deref(), f.example.as_deref()];
+            for word in texts.into_iter().flatten().flat_map(key_words) {
+                if documented.contains(&normalize_key(word)) {
+                    votes.add(word);
+                }
+            }
+        }
+    }
+    votes
+}
+
+/// The words of `text` written as keys of several words in snake_case or camelCase
+/// (`jurisdiction_type`, `postalCode`).
+fn key_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| matches!(WireCase::of_key(w), Some(WireCase::Snake | WireCase::Camel)))
 }
 
 /// Most attempts to read JSON from one cell: a cell of prose with many brackets is not
