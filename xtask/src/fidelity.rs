@@ -211,28 +211,22 @@ fn prepare(spec: &Path, places: &Places) -> Result<Prepared, String> {
     cached(&cases_path, || {
         python(&[synth.as_os_str(), spec.as_os_str()], &places.root)
     })?;
-    cached(&names_path, || {
-        python(
-            &[
+    // What the spec says beyond the cases: its property names, the keys synth.py loses.
+    let facts = [
+        (&names_path, convention::PROPERTY_NAMES_PY),
+        (&lost_path, tool_limits::LOST_REQUIRED_PY),
+    ];
+    for (path, script) in facts {
+        cached(path, || {
+            let args = [
                 "-c".as_ref(),
-                convention::PROPERTY_NAMES_PY.as_ref(),
+                script.as_ref(),
                 places.tools.as_os_str(),
                 spec.as_os_str(),
-            ],
-            &places.root,
-        )
-    })?;
-    cached(&lost_path, || {
-        python(
-            &[
-                "-c".as_ref(),
-                tool_limits::LOST_REQUIRED_PY.as_ref(),
-                places.tools.as_os_str(),
-                spec.as_os_str(),
-            ],
-            &places.root,
-        )
-    })?;
+            ];
+            python(&args, &places.root)
+        })?;
+    }
     let json = |p: &Path| -> Result<serde_json::Value, String> {
         serde_json::from_slice(&read(p)?).map_err(|e| format!("{}: {e}", p.display()))
     };
