@@ -66,6 +66,10 @@ impl Ctx<'_> {
                 self.deps.chrono = true;
                 quote!(::chrono::DateTime<::chrono::FixedOffset>)
             }
+            TypeRef::DateOrDateTime => {
+                self.deps.chrono = true;
+                ident(crate::dates::TYPE_NAME).into_token_stream()
+            }
             TypeRef::Any => self.json_value(),
             TypeRef::Array(item) => {
                 let item = self.rust_type(item);

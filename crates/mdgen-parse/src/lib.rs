@@ -4,6 +4,7 @@
 //! Type cells meaning per dialect; `model` makes one model of one file; `same_name` tells apart
 //! models of one name in sibling folders; `fuse` merges the models of every input by name; `link` resolves references; `wire` sets JSON keys.
 
+mod dates;
 mod fuse;
 mod link;
 pub mod markdown;
