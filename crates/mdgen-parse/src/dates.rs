@@ -7,11 +7,15 @@ use mdgen_ir::TypeRef;
 /// `Date` for an example like `2020-01-01`, `DateTime` for `2020-01-01T10:00:00Z`; looks
 /// inside a JSON array or string.
 pub fn example_form(example: &str) -> Option<TypeRef> {
-    let text = match serde_json::from_str::<serde_json::Value>(example) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(serde_json::Value::Array(items)) => items.first()?.as_str()?.to_string(),
-        _ => example.trim().to_string(),
-    };
+    match serde_json::from_str::<serde_json::Value>(example) {
+        Ok(serde_json::Value::String(s)) => text_form(&s),
+        Ok(serde_json::Value::Array(items)) => text_form(items.first()?.as_str()?),
+        _ => text_form(example.trim()),
+    }
+}
+
+/// `Date` for the text `2020-01-01`, `DateTime` for `2020-01-01T10:00:00Z`.
+pub fn text_form(text: &str) -> Option<TypeRef> {
     let b = text.as_bytes();
     let digits =
         |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
@@ -38,10 +42,10 @@ pub fn examples_form(examples: &[&str]) -> Option<TypeRef> {
     agree.then_some(form)
 }
 
-/// What one doc's examples (or a description giving a date's format) settle of the type its
-/// Type cell gives, `form` being what they show: a date or date-time takes that form, and a
-/// date-time notation shown with dates is a date. A date notation stays a date.
-pub fn settle_in_doc(ty: TypeRef, form: &TypeRef) -> TypeRef {
+/// What an Example cell, a description giving a date's format, or a sample settles of a
+/// type, `form` being what it shows: a date or date-time takes that form, and a date-time
+/// notation shown with dates is a date. A date notation stays a date.
+pub fn settle_shown(ty: TypeRef, form: &TypeRef) -> TypeRef {
     map_leaves(ty, &|t| match t {
         TypeRef::DateOrDateTime => form.clone(),
         TypeRef::DateTime if *form == TypeRef::Date => TypeRef::Date,
@@ -97,16 +101,16 @@ mod tests {
     }
 
     #[test]
-    fn a_doc_settles_either_form_and_makes_date_times_dates_never_the_reverse() {
+    fn what_is_shown_settles_either_form_and_makes_date_times_dates_never_the_reverse() {
         let array = |t| Array(Box::new(Map(Box::new(t))));
-        assert_eq!(settle_in_doc(DateOrDateTime, &Date), Date);
+        assert_eq!(settle_shown(DateOrDateTime, &Date), Date);
         assert_eq!(
-            settle_in_doc(array(DateOrDateTime), &DateTime),
+            settle_shown(array(DateOrDateTime), &DateTime),
             array(DateTime)
         );
-        assert_eq!(settle_in_doc(DateTime, &Date), Date);
-        assert_eq!(settle_in_doc(Date, &DateTime), Date);
-        assert_eq!(settle_in_doc(String, &Date), String);
+        assert_eq!(settle_shown(DateTime, &Date), Date);
+        assert_eq!(settle_shown(Date, &DateTime), Date);
+        assert_eq!(settle_shown(String, &Date), String);
     }
 
     #[test]

@@ -354,7 +354,7 @@ impl Context<'_> {
             date.then_some(TypeRef::Date)
         });
         if let Some(form) = date_form {
-            ty.ty = dates::settle_in_doc(ty.ty, &form);
+            ty.ty = dates::settle_shown(ty.ty, &form);
         }
         let deprecated = struck_inside
             || markdown::has_struck(&name_cell.inlines)
