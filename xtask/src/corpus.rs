@@ -240,6 +240,7 @@ fn type_kind(t: &TypeRef) -> String {
         TypeRef::BigInt => "bigint".into(),
         TypeRef::Date => "date".into(),
         TypeRef::DateTime => "datetime".into(),
+        TypeRef::DateOrDateTime => "date|datetime".into(),
         TypeRef::Bytes => "bytes".into(),
         TypeRef::Any => "any".into(),
         TypeRef::Named(_) => "model".into(),

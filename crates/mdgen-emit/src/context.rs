@@ -1,5 +1,6 @@
 //! What every item emitter needs: the schema's names, derives and boxing, and what was used.
 
+use crate::dates;
 use crate::ident::{self, Case};
 use crate::recursion::Recursion;
 use crate::resolve::Resolver;
@@ -13,6 +14,8 @@ use std::path::PathBuf;
 /// shared by the threads that emit the items.
 pub struct Shared<'a> {
     resolver: Resolver<'a>,
+    /// Whether a field or union member holds a [`TypeRef::DateOrDateTime`].
+    pub dates: bool,
     recursion: Recursion,
     /// By place ([`Resolver::place`]), as `idents`.
     derives: Vec<Derives>,
@@ -20,21 +23,28 @@ pub struct Shared<'a> {
 }
 
 impl<'a> Shared<'a> {
-    /// The shared state, and the warnings about type names that collide.
+    /// The shared state, the warnings about type names that collide, and a note when values
+    /// take a date or a date-time.
     pub fn new(schema: &'a Schema) -> (Self, Diagnostics) {
         let resolver = Resolver::new(schema);
         // The derives are worked out beside the rest, on another core.
-        let (derives, recursion, idents, diagnostics) = std::thread::scope(|scope| {
+        let (derives, recursion, idents, dates, diagnostics) = std::thread::scope(|scope| {
             let derives = scope.spawn(|| traits::derives(schema, &resolver));
             let recursion = Recursion::new(schema, &resolver);
-            let (idents, diagnostics) = type_idents(schema);
+            let dates = dates::Usage::of(schema);
+            let reserved = dates.used().then_some(dates::TYPE_NAME);
+            let (idents, mut diagnostics) = type_idents(schema, reserved);
+            if let Some(note) = dates.note() {
+                diagnostics.push(note);
+            }
             let derives = derives
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (derives, recursion, idents, diagnostics)
+            (derives, recursion, idents, dates.used(), diagnostics)
         });
         let shared = Shared {
             resolver,
+            dates,
             recursion,
             derives,
             idents,
@@ -44,20 +54,30 @@ impl<'a> Shared<'a> {
 }
 
 /// The Rust identifier of every type, by place, and the warnings about type names that collide.
-fn type_idents(schema: &Schema) -> (Vec<String>, Diagnostics) {
+/// A `reserved` name is mdgen's own type's: a model named so is renamed.
+fn type_idents(schema: &Schema, reserved: Option<&str>) -> (Vec<String>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let names: Vec<&TypeName> = schema.types.keys().collect();
-    let bases: Vec<String> = names
-        .iter()
-        .map(|n| ident::sanitize(&n.0, Case::Pascal, "Model"))
-        .collect();
+    let own = usize::from(reserved.is_some());
+    let mut bases: Vec<String> = Vec::with_capacity(own + names.len());
+    bases.extend(reserved.map(str::to_string));
+    bases.extend(
+        names
+            .iter()
+            .map(|n| ident::sanitize(&n.0, Case::Pascal, "Model")),
+    );
     let mut idents = Vec::with_capacity(names.len());
-    for (i, (text, clash)) in ident::dedupe(bases, Case::Pascal).into_iter().enumerate() {
+    let deduped = ident::dedupe(bases, Case::Pascal).into_iter().skip(own);
+    for (i, (text, clash)) in deduped.enumerate() {
         if let Some(clash) = clash {
+            let other = match clash.first.checked_sub(own) {
+                Some(first) => format!("type `{}`", names[first]),
+                None => "mdgen's type for dates and date-times".to_string(),
+            };
             diagnostics.push(collision(
                 schema.types[names[i]].sources(),
                 &format!("type `{}`", names[i]),
-                &format!("type `{}`", names[clash.first]),
+                &other,
                 &clash.base,
                 &text,
             ));

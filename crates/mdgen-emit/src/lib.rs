@@ -13,6 +13,7 @@
 
 mod cargo;
 mod context;
+mod dates;
 mod docs;
 mod enums;
 mod ident;
@@ -106,6 +107,16 @@ pub fn emit(schema: &Schema, options: &Options) -> Emitted {
         }
         *code += text;
     };
+    if shared.dates {
+        let mut texts = Vec::with_capacity(1);
+        format_items(vec![dates::item()], &mut texts, &mut diagnostics, || {
+            (dates::TYPE_NAME.to_string(), Default::default(), 0)
+        });
+        for text in texts {
+            append(&mut code, &text);
+        }
+        deps.chrono = true;
+    }
     // Each item is appended, and its text freed, as soon as the items before it are in.
     let threads = mdgen_ir::threads_for(defs.len(), MIN_ITEMS_PER_THREAD);
     emit_items(&shared, options, &defs, threads, &mut |item| {
@@ -223,29 +234,42 @@ fn emit_item(ctx: &mut Ctx, def: &TypeDef) -> Item {
         TypeDef::Union(u) => unions::emit(ctx, u),
     };
     let mut code = Vec::with_capacity(tokens.len());
-    for item in tokens {
-        match layout::format(item) {
-            Ok(text) => code.push(text),
-            Err(error) => {
-                let (file, line) = context::place(def.sources());
-                ctx.diagnostics.push(Diagnostic::new(
-                    Severity::Error,
-                    "emit-bug",
-                    file,
-                    line,
-                    format!(
-                        "mdgen made code for `{}` that is not a Rust item ({error}); it is left out: please report this",
-                        def.name()
-                    ),
-                ));
-            }
-        }
-    }
+    format_items(tokens, &mut code, &mut ctx.diagnostics, || {
+        let (file, line) = context::place(def.sources());
+        (def.name().to_string(), file, line)
+    });
     Item {
         code,
         deps: std::mem::take(&mut ctx.deps),
         support: std::mem::take(&mut ctx.support),
         diagnostics: std::mem::take(&mut ctx.diagnostics),
+    }
+}
+
+/// Lays out each of `items`, appending its text to `code`; tokens that are not an item get an
+/// `emit-bug` error at the place `what` gives (the name of the type, a file and a line).
+fn format_items(
+    items: Vec<proc_macro2::TokenStream>,
+    code: &mut Vec<String>,
+    diagnostics: &mut Diagnostics,
+    what: impl Fn() -> (String, std::path::PathBuf, u32),
+) {
+    for item in items {
+        match layout::format(item) {
+            Ok(text) => code.push(text),
+            Err(error) => {
+                let (name, file, line) = what();
+                diagnostics.push(Diagnostic::new(
+                    Severity::Error,
+                    "emit-bug",
+                    file,
+                    line,
+                    format!(
+                        "mdgen made code for `{name}` that is not a Rust item ({error}); it is left out: please report this"
+                    ),
+                ));
+            }
+        }
     }
 }
 

@@ -111,6 +111,7 @@ fn holds_float(ty: &TypeRef, named: &mut impl FnMut(&TypeName)) -> bool {
         | TypeRef::BigInt
         | TypeRef::Date
         | TypeRef::DateTime
+        | TypeRef::DateOrDateTime
         | TypeRef::Bytes
         | TypeRef::Any => false,
     }

@@ -78,6 +78,10 @@ impl<'a> Ctx<'a> {
                 self.deps.chrono = true;
                 quote!(::chrono::DateTime<::chrono::FixedOffset>)
             }
+            TypeRef::DateOrDateTime => {
+                self.deps.chrono = true;
+                ident(crate::dates::TYPE_NAME).into_token_stream()
+            }
             TypeRef::Any => self.json_value(),
             TypeRef::Array(item) => {
                 let item = self.rust_type_in(item, form);

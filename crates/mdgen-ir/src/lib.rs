@@ -2,8 +2,9 @@
 //!
 //! The parser (`mdgen-parse`) turns markdown docs into a [`Schema`]; the emitter (`mdgen-emit`)
 //! turns a [`Schema`] into Rust. Every fact keeps the [`Source`]s it was read from, and evidence
-//! that a single dialect cannot settle (is this `number` an integer? may this field be null?) is
-//! kept as evidence ([`TypeRef::Number`], [`Evidence`]) until fusion has seen every input.
+//! that a single dialect cannot settle (is this `number` an integer? may this field be null? is
+//! this PHP `\DateTime` a date?) is kept as evidence ([`TypeRef::Number`],
+//! [`TypeRef::DateOrDateTime`], [`Evidence`]) until fusion has seen every input.
 
 mod diag;
 mod naming;
@@ -369,6 +370,9 @@ pub enum TypeRef {
     Date,
     /// An instant, RFC 3339.
     DateTime,
+    /// A date or a date-time: a notation written for both (PHP `\DateTime`), with no example
+    /// to tell which. A date or date-time from any other input wins in fusion.
+    DateOrDateTime,
     Bytes,
     /// Any JSON value.
     Any,
@@ -424,6 +428,7 @@ impl fmt::Display for TypeRef {
             TypeRef::BigInt => f.write_str("big integer"),
             TypeRef::Date => f.write_str("date"),
             TypeRef::DateTime => f.write_str("date-time"),
+            TypeRef::DateOrDateTime => f.write_str("date or date-time"),
             TypeRef::Bytes => f.write_str("bytes"),
             TypeRef::Any => f.write_str("any"),
             TypeRef::Array(t) => write!(f, "array<{t}>"),
@@ -511,6 +516,7 @@ mod tests {
         assert_eq!(t.to_string(), "array<map<int64>>");
         assert_eq!(TypeRef::Named(TypeName("Foo".into())).to_string(), "Foo");
         assert_eq!(TypeRef::Const("x".into()).to_string(), "const \"x\"");
+        assert_eq!(TypeRef::DateOrDateTime.to_string(), "date or date-time");
     }
 }
 

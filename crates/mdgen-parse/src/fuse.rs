@@ -1,6 +1,7 @@
 //! Fusion: the docs of one model from several dialects or versions → one model that keeps the
 //! strongest evidence of each fact, and every source of it.
 
+use crate::dates;
 use foldhash::{HashMap, HashMapExt, HashSet};
 use mdgen_ir::{
     normalize_key, Diagnostic, Diagnostics, Enum, EnumValue, EnumWire, Field, NumberForm, Schema,
@@ -305,9 +306,12 @@ fn merge_field_types(a: &mut Field, b: &Field, diagnostics: &mut Diagnostics) {
     }
     match fuse_types(&a.ty, &b.ty) {
         // One input says date, another date-time: an example settles it.
-        Some(t) if dates_disagree(&a.ty, &b.ty) => {
+        Some(t) if dates::disagree(&a.ty, &b.ty) => {
             let example = a.example.as_deref().or(b.example.as_deref());
-            a.ty = settle_dates(t, example.and_then(date_kind))
+            a.ty = match example.and_then(dates::example_form) {
+                Some(form) => dates::settle_disagreement(t, &form),
+                None => t,
+            }
         }
         Some(t) => a.ty = t,
         None => {
@@ -369,53 +373,6 @@ fn digits_in_string(a: &TypeRef, b: &TypeRef) -> Option<TypeRef> {
     }
 }
 
-/// Whether one type has a date where the other has a date-time.
-fn dates_disagree(a: &TypeRef, b: &TypeRef) -> bool {
-    match (a, b) {
-        (TypeRef::Date, TypeRef::DateTime) | (TypeRef::DateTime, TypeRef::Date) => true,
-        (TypeRef::Array(x), TypeRef::Array(y)) | (TypeRef::Map(x), TypeRef::Map(y)) => {
-            dates_disagree(x, y)
-        }
-        _ => false,
-    }
-}
-
-/// `ty` with its date or date-time replaced by `kind`, where an example gives one.
-fn settle_dates(ty: TypeRef, kind: Option<TypeRef>) -> TypeRef {
-    match (ty, kind) {
-        (TypeRef::Date | TypeRef::DateTime, Some(k)) => k,
-        (TypeRef::Array(x), k) => TypeRef::Array(Box::new(settle_dates(*x, k))),
-        (TypeRef::Map(x), k) => TypeRef::Map(Box::new(settle_dates(*x, k))),
-        (ty, _) => ty,
-    }
-}
-
-/// `Date` for an example like `2020-01-01`, `DateTime` for `2020-01-01T10:00:00Z`; looks
-/// inside a JSON array or string.
-fn date_kind(example: &str) -> Option<TypeRef> {
-    let text = match serde_json::from_str::<serde_json::Value>(example) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(serde_json::Value::Array(items)) => items.first()?.as_str()?.to_string(),
-        _ => example.trim().to_string(),
-    };
-    let b = text.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
-    if !(digits(0..4)
-        && b.get(4) == Some(&b'-')
-        && digits(5..7)
-        && b.get(7) == Some(&b'-')
-        && digits(8..10))
-    {
-        return None;
-    }
-    match b.get(10) {
-        None => Some(TypeRef::Date),
-        Some(b'T' | b't' | b' ') => Some(TypeRef::DateTime),
-        _ => None,
-    }
-}
-
 /// The most precise type both notations allow, or `None` when they contradict each other.
 pub fn fuse_types(a: &TypeRef, b: &TypeRef) -> Option<TypeRef> {
     use TypeRef::*;
@@ -436,6 +393,10 @@ pub fn fuse_types(a: &TypeRef, b: &TypeRef) -> Option<TypeRef> {
         // A calendar date is the narrower claim; an input that says date-time may just not
         // have a date type.
         (Date, DateTime) | (DateTime, Date) => Date,
+        // A notation written for both is settled by any input that tells them apart.
+        (DateOrDateTime, x @ (Date | DateTime)) | (x @ (Date | DateTime), DateOrDateTime) => {
+            x.clone()
+        }
         (Const(c), String) | (String, Const(c)) if c.is_string() => String,
         (Array(x), Array(y)) => Array(Box::new(fuse_types(x, y)?)),
         (Map(x), Map(y)) => Map(Box::new(fuse_types(x, y)?)),
@@ -703,31 +664,54 @@ mod tests {
 
     #[test]
     fn examples_settle_date_against_date_time() {
-        assert_eq!(date_kind("2020-01-01"), Some(TypeRef::Date));
-        assert_eq!(
-            date_kind("\"2020-01-01T10:00:00Z\""),
-            Some(TypeRef::DateTime)
-        );
-        assert_eq!(date_kind("[\"2020-01-01\"]"), Some(TypeRef::Date));
-        assert_eq!(date_kind("2020-1-01"), None);
-        assert_eq!(date_kind("hello"), None);
         let doc = |ty: &str, ex: &str| {
             format!("# M\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n| `at` | {ty} | :heavy_check_mark: | N/A | {ex} |\n")
         };
-        let fused = |php_ex: &str| {
-            let php = model("a.md", &doc("[\\DateTime](https://www.php.net/x)", php_ex));
+        let fused = |java_ex: &str| {
+            let java = model(
+                "a.md",
+                &doc("[OffsetDateTime](https://docs.oracle.com/x)", java_ex),
+            );
             let ts = model("b.md", &doc("[RFCDate](https://x)", ""));
-            let mut diags = Diagnostics::default();
-            let schema = fuse(vec![php, ts], &mut diags);
-            let TypeDef::Struct(s) = &schema.types[&TypeName("M".into())] else {
-                panic!()
-            };
-            s.fields[0].ty.clone()
+            fused_type(vec![java, ts])
         };
         assert_eq!(fused("2021-05-01T00:00:00Z"), TypeRef::DateTime);
         assert_eq!(fused("2021-05-01"), TypeRef::Date);
         // No example: the narrower claim, a date.
         assert_eq!(fused(""), TypeRef::Date);
+    }
+
+    /// The type of the first field of the model `M` fused from `docs`.
+    fn fused_type(docs: Vec<TypeDef>) -> TypeRef {
+        let schema = fuse(docs, &mut Diagnostics::default());
+        let TypeDef::Struct(s) = &schema.types[&TypeName("M".into())] else {
+            panic!()
+        };
+        s.fields[0].ty.clone()
+    }
+
+    #[test]
+    fn a_notation_for_dates_and_date_times_alike_takes_what_another_input_says() {
+        let doc = |ty: &str| {
+            format!("# M\n\n## Fields\n\n{HEAD}| `at` | {ty} | :heavy_check_mark: | N/A |\n")
+        };
+        let php = || model("a.md", &doc("[\\DateTime](https://www.php.net/x)"));
+        assert_eq!(fused_type(vec![php()]), TypeRef::DateOrDateTime);
+        // Speakeasy's Python docs link dates to `datetime` (see `notation::interpret`).
+        let python = model(
+            "b.md",
+            &doc("[datetime](https://docs.python.org/3/library/datetime.html#datetime-objects)"),
+        );
+        assert_eq!(fused_type(vec![php(), python]), TypeRef::Date);
+        let java = model("c.md", &doc("[OffsetDateTime](https://docs.oracle.com/x)"));
+        assert_eq!(fused_type(vec![java, php()]), TypeRef::DateTime);
+        assert_eq!(
+            fuse_types(
+                &TypeRef::Array(Box::new(TypeRef::DateOrDateTime)),
+                &TypeRef::Array(Box::new(TypeRef::Date))
+            ),
+            Some(TypeRef::Array(Box::new(TypeRef::Date)))
+        );
     }
 
     #[test]

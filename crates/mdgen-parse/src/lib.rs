@@ -6,6 +6,7 @@
 //! `link` resolves references; `null_member` makes nullable the fields of unions with a `null`
 //! member; `wire` sets JSON keys.
 
+mod dates;
 mod fuse;
 mod link;
 pub mod markdown;

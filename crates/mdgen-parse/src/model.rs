@@ -1,9 +1,10 @@
 //! One [`Doc`] → one model ([`TypeDef`]) as that file alone describes it.
 
+use crate::dates;
 use crate::markdown::{self, Block, Cell, Doc, Lines, Row, Section, Table};
 use crate::notation::{self, CellMemo, Clues, Dialect, InlineUnion, Notation};
 use crate::number_form;
-use crate::prose::{example_values, gives_date_format, is_date, says_deprecated, says_null};
+use crate::prose::{example_values, gives_date_format, says_deprecated, says_null};
 use foldhash::HashMap;
 use mdgen_ir::{
     Diagnostic, Diagnostics, Enum, EnumValue, EnumWire, Evidence, Field, Severity, Source, Struct,
@@ -351,13 +352,15 @@ impl Context<'_> {
         {
             ty.nullable = Evidence::Yes;
         }
-        // A date-time notation whose examples are all dates, or whose description gives the
-        // format `YYYY-MM-DD` alone, is a date (PHP writes `\DateTime` for both).
-        let date_examples = !examples.is_empty() && examples.iter().all(|e| is_date(e));
-        if ty.ty == TypeRef::DateTime
-            && (date_examples || description.as_deref().is_some_and(gives_date_format))
-        {
-            ty.ty = TypeRef::Date;
+        // The form the examples show, or a description giving the format `YYYY-MM-DD` alone,
+        // settles a notation written for dates and date-times alike (PHP `\DateTime`), and
+        // makes a date-time notation a date.
+        let date_form = dates::examples_form(&examples).or_else(|| {
+            let date = description.as_deref().is_some_and(gives_date_format);
+            date.then_some(TypeRef::Date)
+        });
+        if let Some(form) = date_form {
+            ty.ty = dates::settle_shown(ty.ty, &form);
         }
         let deprecated = struck_inside
             || markdown::has_struck(&name_cell.inlines)
@@ -981,13 +984,43 @@ mod tests {
     }
 
     #[test]
-    fn date_times_whose_examples_are_dates_are_dates() {
-        let e = run("# A\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n| `a` | [\\DateTime](https://www.php.net/manual/en/class.datetime.php) | :heavy_check_mark: | N/A | 2020-01-31 |\n| `b` | [\\DateTime](https://www.php.net/manual/en/class.datetime.php) | :heavy_check_mark: | N/A | 2020-01-31T00:00:00Z |\n| `c` | [\\DateTime](https://www.php.net/manual/en/class.datetime.php) | :heavy_check_mark: | N/A | |\n");
-        let TypeDef::Struct(s) = e.model.unwrap() else {
-            panic!("not a struct")
+    fn examples_and_date_formats_settle_dates() {
+        let php = "[\\DateTime](https://www.php.net/manual/en/class.datetime.php)";
+        let java = "[OffsetDateTime](https://docs.oracle.com/javase/8/docs/api/java/time/OffsetDateTime.html)";
+        let rows = [
+            (php, "N/A", "2020-01-31"),
+            (php, "N/A", "2020-01-31T00:00:00Z"),
+            (php, "N/A", ""),
+            (php, "Due (YYYY-MM-DD format)", ""),
+            (
+                php,
+                "N/A",
+                "**Example 1:** 2020-01-31<br/>**Example 2:** 2020-01-31T00:00:00Z",
+            ),
+        ];
+        let t = |rows: &[(&str, &str, &str)]| {
+            let mut doc = "# A\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n".to_string();
+            for (i, (ty, description, example)) in rows.iter().enumerate() {
+                doc += &format!(
+                    "| `f{i}` | {ty} | :heavy_check_mark: | {description} | {example} |\n"
+                );
+            }
+            let TypeDef::Struct(s) = run(&doc).model.unwrap() else {
+                panic!("not a struct")
+            };
+            s.fields.into_iter().map(|f| f.ty).collect::<Vec<_>>()
         };
-        let t: Vec<_> = s.fields.iter().map(|f| f.ty.clone()).collect();
-        assert_eq!(t, [TypeRef::Date, TypeRef::DateTime, TypeRef::DateTime]);
+        use TypeRef::*;
+        assert_eq!(
+            t(&rows),
+            [Date, DateTime, DateOrDateTime, Date, DateOrDateTime]
+        );
+        assert_eq!(t(&[(java, "N/A", "2020-01-31")]), [Date]);
+        let list = format!("array<{php}>");
+        assert_eq!(
+            t(&[(list.as_str(), "N/A", "[\"2020-01-31\"]")]),
+            [Array(Box::new(Date))]
+        );
     }
 
     #[test]

@@ -50,16 +50,6 @@ pub fn gives_date_format(description: &str) -> bool {
     lower.contains("yyyy-mm-dd") && !lower.contains("yyyy-mm-ddt") && !lower.contains("hh:mm")
 }
 
-/// Whether `s` is a calendar date, `2020-01-31`.
-pub fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| match i {
-            4 | 7 => *c == b'-',
-            _ => c.is_ascii_digit(),
-        })
-}
-
 /// Whether a description or value doc marks it deprecated.
 pub fn says_deprecated(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
@@ -105,8 +95,6 @@ mod tests {
         assert!(gives_date_format("Start date (YYYY-MM-DD format)"));
         assert!(!gives_date_format("When (YYYY-MM-DDThh:mm:ssZ)"));
         assert!(!gives_date_format("A date"));
-        assert!(is_date("2020-01-31"));
-        assert!(!is_date("2020-01-31T00:00:00Z"));
     }
 
     #[test]

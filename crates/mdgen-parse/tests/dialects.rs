@@ -51,6 +51,7 @@ fn show(t: &TypeRef) -> String {
         TypeRef::BigInt => "bigint".into(),
         TypeRef::Date => "date".into(),
         TypeRef::DateTime => "datetime".into(),
+        TypeRef::DateOrDateTime => "date|datetime".into(),
         TypeRef::Bytes => "bytes".into(),
         TypeRef::Any => "any".into(),
         TypeRef::Array(t) => format!("[{}]", show(t)),
@@ -447,7 +448,8 @@ fn php() {
             ("ratio", "float", false, "maybe"),
             ("active", "bool", true, "no"),
             ("extra", "any", false, "?"),
-            ("createdAt", "datetime", false, "?"),
+            // PHP writes `\DateTime` for dates and date-times alike.
+            ("createdAt", "date|datetime", false, "?"),
             ("price", "decimal", false, "maybe"),
             ("tags", "[string]", false, "?"),
             ("grid", "[[string]]", false, "?"),

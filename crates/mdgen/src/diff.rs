@@ -253,13 +253,15 @@ impl<'a> Differ<'a> {
     }
 
     /// Whether two types are the same as far as both docs can tell: `number` (integer or
-    /// float) matches either, an unstated width any width. Models match by key, or as renamed:
+    /// float) matches either, a date or date-time (PHP `\DateTime`) either, an unstated width
+    /// any width. Models match by key, or as renamed:
     /// an old model no new one matches and a new one no old one matches are taken for one
     /// model renamed (and compared in turn).
     fn same_type(&mut self, a: &TypeRef, b: &TypeRef) -> bool {
         use TypeRef::*;
         match (a, b) {
             (Number, Int { .. } | Float { .. }) | (Int { .. } | Float { .. }, Number) => true,
+            (DateOrDateTime, Date | DateTime) | (Date | DateTime, DateOrDateTime) => true,
             (Int { bits: x }, Int { bits: y }) | (Float { bits: x }, Float { bits: y }) => {
                 x.is_none() || y.is_none() || x == y
             }

@@ -269,12 +269,17 @@ fn the_same_api_in_another_dialect_or_layout_is_no_change() {
                     ("weight", "*float*", false),
                     ("nickName", "*?string*", false),
                     ("tags", "array<*string*>", false),
+                    (
+                        "bornOn",
+                        "[\\DateTime](https://www.php.net/manual/en/class.datetime.php)",
+                        false,
+                    ),
                 ],
             ),
         )],
     );
-    // TypeScript: `number` for both numbers, nullability unstated, snake_case members in
-    // another order, a wide table.
+    // TypeScript: `number` for both numbers, a date where PHP's `\DateTime` says date or
+    // date-time, nullability unstated, snake_case members in another order, a wide table.
     let ts = write(
         &dir.path().join("ts"),
         &[(
@@ -285,7 +290,8 @@ fn the_same_api_in_another_dialect_or_layout_is_no_change() {
              | `tags`         | *string*[]     | :heavy_minus_sign: | Tags.       |\n\
              | `pet_id`       | *number*       | :heavy_check_mark: | The id.     |\n\
              | `weight`       | *number*       | :heavy_minus_sign: | N/A         |\n\
-             | `nick_name`    | *string*       | :heavy_minus_sign: | N/A         |\n"
+             | `nick_name`    | *string*       | :heavy_minus_sign: | N/A         |\n\
+             | `born_on`      | [RFCDate](../../types/rfcdate.md) | :heavy_minus_sign: | N/A |\n"
                 .to_string(),
         )],
     );

@@ -129,3 +129,40 @@ fn a_sample_that_is_not_json_is_an_error_naming_file_and_position() {
         "{text}"
     );
 }
+
+#[test]
+fn a_sample_settles_a_notation_written_for_dates_and_date_times_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    let date = "[\\DateTime](https://www.php.net/manual/en/class.datetime.php)";
+    let mut doc = "# Filing\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n".to_string();
+    for (member, ty) in [
+        ("on", date.to_string()),
+        ("at", date.to_string()),
+        ("days", format!("array<{date}>")),
+        ("unseen", date.to_string()),
+    ] {
+        doc += &format!("| `{member}` | {ty} | :heavy_check_mark: | N/A |\n");
+    }
+    fs::write(docs.join("Filing.md"), doc).unwrap();
+    let sample = dir.path().join("filing.json");
+    fs::write(
+        &sample,
+        r#"{"on": "2024-01-31", "at": "2024-01-31T10:00:00Z", "days": ["2024-02-01"]}"#,
+    )
+    .unwrap();
+    let g = Builder::new()
+        .input(&docs)
+        .sample("Filing", &sample)
+        .generate()
+        .unwrap();
+    for field in [
+        "pub on: ::chrono::NaiveDate,",
+        "pub at: ::chrono::DateTime<::chrono::FixedOffset>,",
+        "pub days: ::std::vec::Vec<::chrono::NaiveDate>,",
+        "pub unseen: DateOrDateTime,",
+    ] {
+        assert!(g.code.contains(field), "{field}\n{}", g.code);
+    }
+}

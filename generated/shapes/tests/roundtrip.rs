@@ -3,8 +3,9 @@
 
 use serde_json::{json, Value};
 use shapes::{
-    Account, Active, Created, Deleted, Entry, Event, Health, Invoice, Label, Ledger, Metadata,
-    Meter, OperationsStatus, Payment, Period, Quota, Reading, Status, Transfer,
+    Account, Active, Created, DateOrDateTime, Deleted, Entry, Event, Filing, FilingWhen, Health,
+    Invoice, Label, Ledger, Metadata, Meter, OperationsStatus, Payment, Period, Quota, Reading,
+    Status, Transfer,
 };
 
 /// Deserializes `wire` as `T` and serializes it back, which must give `wire` again.
@@ -148,6 +149,36 @@ fn date_times_documented_as_dates_are_dates() {
     assert_eq!(p.label, Some(None));
     let timed = json!({"start": "2024-01-01T00:00:00Z", "end": "2024-03-31"});
     assert!(serde_json::from_value::<Period>(timed).is_err());
+}
+
+#[test]
+fn dates_the_docs_cannot_tell_from_date_times_take_either_and_keep_its_form() {
+    // PHP `\DateTime` and nothing to say which: each value goes back in the form it came in,
+    // as a field, nullable, in an array, in a map and in a union.
+    let wire = json!({
+        "filed_on": "2024-01-31",
+        "due_on": "2024-02-29T17:30:00+02:00",
+        "reminders": ["2024-02-01", "2024-02-15T09:00:00Z"],
+        "deadlines": {"vat": "2024-03-31"},
+        "when": "2024-04-01"
+    });
+    let f: Filing = round_trip(&wire);
+    let day = |m, d| DateOrDateTime::Date(chrono::NaiveDate::from_ymd_opt(2024, m, d).unwrap());
+    assert_eq!(f.filed_on, day(1, 31));
+    let Some(Some(DateOrDateTime::DateTime(due))) = f.due_on else {
+        panic!("{:?}", f.due_on)
+    };
+    assert_eq!(due.offset().local_minus_utc(), 2 * 3600);
+    assert_eq!(f.when, Some(Some(FilingWhen::DateTime(day(4, 1)))));
+    let f: Filing = round_trip(&json!({"filed_on": "2024-01-31T00:00:00Z", "due_on": null}));
+    assert!(matches!(f.filed_on, DateOrDateTime::DateTime(_)));
+    assert_eq!(f.due_on, Some(None));
+    // A string that is no date is the union's string member; a field that must be a date
+    // rejects it.
+    let f: Filing = round_trip(&json!({"filed_on": "2024-01-31", "when": "end of Q1"}));
+    assert_eq!(f.when, Some(Some(FilingWhen::String("end of Q1".into()))));
+    assert!(serde_json::from_value::<Filing>(json!({"filed_on": "soon"})).is_err());
+    assert!(serde_json::from_value::<Filing>(json!({"filed_on": "2024-02-30"})).is_err());
 }
 
 #[test]

@@ -120,7 +120,10 @@ pub fn interpret(d: Dialect, n: &Notation) -> Result<Ty, String> {
 /// Whether dialect `d` would have marked a value of type `ty` nullable (see the module docs).
 fn shows_nullability(d: Dialect, ty: &TypeRef) -> bool {
     let container = matches!(ty, TypeRef::Array(_) | TypeRef::Map(_));
-    let date = matches!(ty, TypeRef::Date | TypeRef::DateTime);
+    let date = matches!(
+        ty,
+        TypeRef::Date | TypeRef::DateTime | TypeRef::DateOrDateTime
+    );
     match d {
         Dialect::TypeScript | Dialect::CSharp => false,
         Dialect::Python | Dialect::Java | Dialect::Ruby | Dialect::Php => !container && !date,
@@ -563,7 +566,8 @@ impl Cx {
             (Php, "float" | "double") => Float { bits: None },
             (Php, "bool" | "boolean") => Bool,
             (Php, "mixed" | "object" | "\\stdClass") => Any,
-            (Php, "\\DateTime" | "\\DateTimeInterface" | "\\DateTimeImmutable") => DateTime,
+            // Speakeasy's PHP docs write `\DateTime` for dates and date-times alike.
+            (Php, "\\DateTime" | "\\DateTimeInterface" | "\\DateTimeImmutable") => DateOrDateTime,
             (Php, "\\Brick\\DateTime\\LocalDate") => Date,
             (Php, "\\Brick\\Math\\BigDecimal") => Decimal,
             (Php, "\\Brick\\Math\\BigInteger") => BigInt,

@@ -63,6 +63,28 @@ pub struct Seen {
     pub fraction: bool,
     /// Whether its numbers were sent as JSON numbers or strings of digits.
     pub number_form: NumberForm,
+    /// Strings seen for it, alone or in an array: whether any was a date, and any a date-time.
+    pub date: bool,
+    pub date_time: bool,
+}
+
+impl Seen {
+    /// The form of the dates seen, where all were dates or all date-times.
+    pub fn date_form(&self) -> Option<TypeRef> {
+        match (self.date, self.date_time) {
+            (true, false) => Some(TypeRef::Date),
+            (false, true) => Some(TypeRef::DateTime),
+            _ => None,
+        }
+    }
+
+    fn see_string(&mut self, s: &str) {
+        match crate::dates::text_form(s) {
+            Some(TypeRef::Date) => self.date = true,
+            Some(_) => self.date_time = true,
+            None => {}
+        }
+    }
 }
 
 /// Keys seen for the fields of the models, by model key, then field key.
@@ -147,12 +169,19 @@ impl Found {
                     integer: false,
                     fraction: false,
                     number_form: NumberForm::Unknown,
+                    date: false,
+                    date_time: false,
                 });
             seen.number_form = seen.number_form.join(number_form::of_value(&f.ty, v));
             match v {
                 Value::Null => seen.null = true,
                 Value::Number(n) if n.is_f64() => seen.fraction = true,
                 Value::Number(_) => seen.integer = true,
+                Value::String(s) => seen.see_string(s),
+                Value::Array(items) => items
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .for_each(|s| seen.see_string(s)),
                 _ => {}
             }
             self.absorb(schema, &f.ty, v, source);

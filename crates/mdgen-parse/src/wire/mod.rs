@@ -10,7 +10,7 @@
 mod evidence;
 mod spelling;
 
-use crate::{ModelOptions, Sample};
+use crate::{dates, ModelOptions, Sample};
 use evidence::{Found, Seen};
 
 use mdgen_ir::{
@@ -19,7 +19,7 @@ use mdgen_ir::{
 };
 use std::collections::BTreeMap;
 
-/// Sets each field's JSON key, and what samples show of nullability and integers.
+/// Sets each field's JSON key, and what samples show of nullability, integers and dates.
 pub fn assign(
     schema: &mut Schema,
     case: Option<WireCase>,
@@ -284,7 +284,8 @@ impl Keys<'_> {
 
 /// What a sample shows of a field besides its key: a `null` makes it nullable; integers and
 /// no fractions make a `number` an integer; strings of digits or numbers say how its numbers
-/// are sent, over what the docs suggest.
+/// are sent, over what the docs suggest; dates or date-times settle a date notation as an
+/// Example cell does ([`dates::settle_shown`]).
 fn settle(f: &mut Field, seen: &Seen) {
     if seen.null {
         f.nullable = Evidence::Yes;
@@ -294,6 +295,9 @@ fn settle(f: &mut Field, seen: &Seen) {
     }
     if f.ty == TypeRef::Number && seen.integer && !seen.fraction {
         f.ty = TypeRef::Int { bits: None };
+    }
+    if let Some(form) = seen.date_form() {
+        f.ty = dates::settle_shown(std::mem::replace(&mut f.ty, TypeRef::Any), &form);
     }
 }
 
