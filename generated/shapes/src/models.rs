@@ -204,6 +204,36 @@ pub struct Period {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Quota {
+    pub name: ::std::string::String,
+    /// Maximum runs per day. Null means unlimited.
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    pub limit: ::std::option::Option<::std::option::Option<i64>>,
+    /// How long the quota lasts. Set to null to unset.
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    pub ttl: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    /// Usage so far.
+    /// Has a null value when the quota was never used.
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    pub usage: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    /// Who set the quota. Must not be set to null.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub owner: ::std::option::Option<::std::string::String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Reading {
     /// A measurement: an integer or not.
     pub value: ::serde_json::Number,

@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 use shapes::{
     Active, Created, Deleted, Event, Health, Invoice, Ledger, Metadata, OperationsStatus, Period,
-    Reading, Status,
+    Quota, Reading, Status,
 };
 
 /// Deserializes `wire` as `T` and serializes it back, which must give `wire` again.
@@ -54,6 +54,20 @@ fn big_integers_stay_exact_and_nulls_round_trip() {
     wire["id"] = json!(-42);
     let l: Ledger = round_trip(&wire);
     assert_eq!(l.id.unwrap().as_i64(), Some(-42));
+}
+
+#[test]
+fn descriptions_that_give_null_a_meaning_make_a_field_nullable() {
+    // "Null means unlimited", "Set to `null` to unset", "Has a `null` value when ...".
+    let wire = json!({"name": "runs", "limit": null, "ttl": null, "usage": null});
+    let q: Quota = round_trip(&wire);
+    assert_eq!(
+        (q.limit, q.ttl, q.usage),
+        (Some(None), Some(None), Some(None))
+    );
+    // "Must not be set to null": an optional field that is absent or a value.
+    let owner: Option<String> = q.owner;
+    assert_eq!(owner, None);
 }
 
 #[test]
