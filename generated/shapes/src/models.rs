@@ -74,6 +74,13 @@ pub enum DeletedType {
     Unknown(::std::string::String),
 }
 
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Dial {
+    pub name: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub level: ::std::option::Option<f64>,
+}
+
 /// Something that happened to a ledger.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize)]
@@ -105,6 +112,22 @@ impl<'de> ::serde::Deserialize<'de> for Event {
             }
             _ => {}
         }
+        fn same(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
+            use ::serde_json::Value;
+            match (a, b) {
+                (Value::Number(x), Value::Number(y)) if x.is_f64() || y.is_f64() => {
+                    x.as_f64() == y.as_f64()
+                }
+                (Value::Array(x), Value::Array(y)) => {
+                    x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+                }
+                (Value::Object(x), Value::Object(y)) => {
+                    x.len() == y.len()
+                        && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+                }
+                _ => a == b,
+            }
+        }
         let members: [fn(&::serde_json::Value) -> ::serde_json::Result<Self>; 2] = [
             |v| <Deleted as ::serde::Deserialize>::deserialize(v).map(Self::Deleted),
             |v| <Created as ::serde::Deserialize>::deserialize(v).map(Self::Created),
@@ -112,7 +135,8 @@ impl<'de> ::serde::Deserialize<'de> for Event {
         let mut first = ::std::option::Option::None;
         for read in members {
             if let ::std::result::Result::Ok(member) = read(&value) {
-                if ::serde_json::to_value(&member).is_ok_and(|back| back == value) {
+                if ::serde_json::to_value(&member).is_ok_and(|back| same(&back, &value))
+                {
                     return ::std::result::Result::Ok(member);
                 }
                 if first.is_none() {
@@ -241,6 +265,61 @@ pub struct Reading {
     pub count: ::std::option::Option<::serde_json::Number>,
 }
 
+/// A setting of a ledger: a toggle or a dial.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[serde(untagged)]
+pub enum Setting {
+    Toggle(Toggle),
+    Dial(Dial),
+}
+
+impl<'de> ::serde::Deserialize<'de> for Setting {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        fn same(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
+            use ::serde_json::Value;
+            match (a, b) {
+                (Value::Number(x), Value::Number(y)) if x.is_f64() || y.is_f64() => {
+                    x.as_f64() == y.as_f64()
+                }
+                (Value::Array(x), Value::Array(y)) => {
+                    x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+                }
+                (Value::Object(x), Value::Object(y)) => {
+                    x.len() == y.len()
+                        && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+                }
+                _ => a == b,
+            }
+        }
+        let members: [fn(&::serde_json::Value) -> ::serde_json::Result<Self>; 2] = [
+            |v| <Toggle as ::serde::Deserialize>::deserialize(v).map(Self::Toggle),
+            |v| <Dial as ::serde::Deserialize>::deserialize(v).map(Self::Dial),
+        ];
+        let mut first = ::std::option::Option::None;
+        for read in members {
+            if let ::std::result::Result::Ok(member) = read(&value) {
+                if ::serde_json::to_value(&member).is_ok_and(|back| same(&back, &value))
+                {
+                    return ::std::result::Result::Ok(member);
+                }
+                if first.is_none() {
+                    first = ::std::option::Option::Some(member);
+                }
+            }
+        }
+        first
+            .ok_or_else(|| ::serde::de::Error::custom(
+                "data did not match any variant of untagged enum Setting",
+            ))
+    }
+}
+
 /// The state of a ledger.
 #[allow(clippy::enum_variant_names)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
@@ -252,4 +331,13 @@ pub enum Status {
     /// A value not documented when this code was generated.
     #[serde(untagged)]
     Unknown(::std::string::String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Toggle {
+    pub name: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub enabled: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub note: ::std::option::Option<::std::string::String>,
 }

@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 use shapes::{
     Active, Created, Deleted, Event, Health, Invoice, Ledger, Metadata, OperationsStatus, Period,
-    Quota, Reading, Status,
+    Quota, Reading, Setting, Status,
 };
 
 /// Deserializes `wire` as `T` and serializes it back, which must give `wire` again.
@@ -126,6 +126,24 @@ fn a_tag_picks_the_union_member() {
     // An unknown tag still reads, by the member that reproduces the value.
     let other = json!({"type": "renamed", "name": "l1", "reason": "x"});
     assert!(matches!(round_trip::<Event>(&other), Event::Deleted(_)));
+}
+
+#[test]
+fn a_float_member_that_writes_1_as_1_0_still_reproduces_the_value() {
+    // `Toggle` (more fields) is tried first and reads the value, dropping `level`; `Dial` reads
+    // all of it and writes the `1` it read as `1.0`, the same number: `Dial` it is.
+    let wire = json!({"name": "volume", "level": 1});
+    let s: Setting = serde_json::from_value(wire).unwrap();
+    let Setting::Dial(dial) = &s else {
+        panic!("read as {s:?}")
+    };
+    assert_eq!(dial.level, Some(1.0));
+    assert_eq!(
+        serde_json::to_value(&s).unwrap(),
+        json!({"name": "volume", "level": 1.0})
+    );
+    let toggle = json!({"name": "dark-mode", "enabled": true});
+    assert!(matches!(round_trip::<Setting>(&toggle), Setting::Toggle(_)));
 }
 
 #[test]
