@@ -8,8 +8,9 @@
 //! 1. where each member is a struct with a field that holds one value only (a one-value enum
 //!    or a constant) under one JSON key, the value of that key picks the member;
 //! 2. otherwise each member is tried in order, and the first that serializes back to the value
-//!    it read wins; failing that, the first that read it at all (a value with keys no member
-//!    knows). A member holding any JSON value takes only what no other member read.
+//!    it read wins (numbers compared by value: a float member writes `1` back as `1.0`);
+//!    failing that, the first that read it at all (a value with keys no member knows). A member
+//!    holding any JSON value takes only what no other member read.
 //!
 //! Serializing stays serde's untagged form: each member writes itself.
 
@@ -118,6 +119,7 @@ pub fn deserialize_impl(name: &Ident, members: &[Member], tag: Option<&str>) -> 
     let typed = typed.into_iter().map(read);
     let last_resort = (!any.is_empty()).then(|| quote!(let v = &value;));
     let any = any.into_iter().map(read);
+    let same = same_value();
     let message = str_lit(&format!(
         "data did not match any variant of untagged enum {name}"
     ));
@@ -128,11 +130,12 @@ pub fn deserialize_impl(name: &Ident, members: &[Member], tag: Option<&str>) -> 
             ) -> ::std::result::Result<Self, D::Error> {
                 let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
                 #by_tag
+                #same
                 let members: [fn(&::serde_json::Value) -> ::serde_json::Result<Self>; #count] = [#(|v| #typed),*];
                 let mut first = ::std::option::Option::None;
                 for read in members {
                     if let ::std::result::Result::Ok(member) = read(&value) {
-                        if ::serde_json::to_value(&member).is_ok_and(|back| back == value) {
+                        if ::serde_json::to_value(&member).is_ok_and(|back| same(&back, &value)) {
                             return ::std::result::Result::Ok(member);
                         }
                         if first.is_none() {
@@ -145,6 +148,28 @@ pub fn deserialize_impl(name: &Ident, members: &[Member], tag: Option<&str>) -> 
                     first = #any.ok();
                 })*
                 first.ok_or_else(|| ::serde::de::Error::custom(#message))
+            }
+        }
+    }
+}
+
+/// `fn same(a, b)`: whether a member wrote back the value it read. Numbers are equal by value
+/// where either is a float (an `f64` member writes the `1` it read as `1.0`), else exactly.
+fn same_value() -> TokenStream {
+    quote! {
+        fn same(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
+            use ::serde_json::Value;
+            match (a, b) {
+                (Value::Number(x), Value::Number(y)) if x.is_f64() || y.is_f64() => {
+                    x.as_f64() == y.as_f64()
+                }
+                (Value::Array(x), Value::Array(y)) => {
+                    x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+                }
+                (Value::Object(x), Value::Object(y)) => {
+                    x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+                }
+                _ => a == b,
             }
         }
     }

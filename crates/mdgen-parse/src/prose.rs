@@ -20,7 +20,7 @@ pub fn example_values(cell: &str) -> Vec<&str> {
 }
 
 /// Whether a description says the value may be `null` ("may be null", "or null", "`null` if
-/// ...", "Null when ...").
+/// ...", "Null when ...", "Set to null to clear", "Null means the default", "has a null value").
 pub fn says_null(description: &str) -> bool {
     let lower = description.to_ascii_lowercase();
     let words: Vec<&str> = lower
@@ -31,16 +31,21 @@ pub fn says_null(description: &str) -> bool {
         let null = *w == "null" || *w == "`null`";
         let before = |n: usize| i.checked_sub(n).and_then(|j| words.get(j)).copied();
         let after = words.get(i + 1).copied();
-        let negated = [before(1), before(2)]
-            .iter()
-            .any(|w| matches!(w, Some("not" | "never" | "cannot" | "non")));
+        // "not null", "cannot be null", "must not be set to null"
+        let negated =
+            (1..=4).any(|n| matches!(before(n), Some("not" | "never" | "cannot" | "non")));
         null && !negated
             && (*w == "`null`"
                 || before(1) == Some("or")
                 || (before(1) == Some("be")
                     && matches!(before(2), Some("can" | "may" | "might" | "could" | "will")))
                 || (before(1) == Some("be") && before(2) == Some("also"))
-                || matches!(after, Some("if" | "when" | "unless")))
+                || (before(1) == Some("to")
+                    && matches!(before(2), Some("set" | "sets" | "setting" | "reset")))
+                || matches!(
+                    after,
+                    Some("if" | "when" | "unless" | "means" | "value" | "indicates")
+                ))
     })
 }
 
@@ -76,6 +81,11 @@ mod tests {
             "A date, or null",
             "Null when absent",
             "It may also be null",
+            "Set to `null` to clear the existing unit cost",
+            "Setting to null means the API will not require authentication.",
+            "If set to null, the header is omitted.",
+            "The domain name. Null means default.",
+            "Has a `null` value when the criteria has not yet been evaluated.",
         ] {
             assert!(says_null(yes), "{yes}");
         }
@@ -85,6 +95,8 @@ mod tests {
             "must not be `null`",
             "Nullable types",
             "a null-terminated string",
+            "A non-null value",
+            "must not be set to null",
         ] {
             assert!(!says_null(no), "{no}");
         }

@@ -257,6 +257,22 @@ impl<'de> ::serde::Deserialize<'de> for Vec {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        fn same(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
+            use ::serde_json::Value;
+            match (a, b) {
+                (Value::Number(x), Value::Number(y)) if x.is_f64() || y.is_f64() => {
+                    x.as_f64() == y.as_f64()
+                }
+                (Value::Array(x), Value::Array(y)) => {
+                    x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+                }
+                (Value::Object(x), Value::Object(y)) => {
+                    x.len() == y.len()
+                        && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+                }
+                _ => a == b,
+            }
+        }
         let members: [fn(&::serde_json::Value) -> ::serde_json::Result<Self>; 2] = [
             |v| <Box as ::serde::Deserialize>::deserialize(v).map(Self::Box),
             |v| {
@@ -267,7 +283,8 @@ impl<'de> ::serde::Deserialize<'de> for Vec {
         let mut first = ::std::option::Option::None;
         for read in members {
             if let ::std::result::Result::Ok(member) = read(&value) {
-                if ::serde_json::to_value(&member).is_ok_and(|back| back == value) {
+                if ::serde_json::to_value(&member).is_ok_and(|back| same(&back, &value))
+                {
                     return ::std::result::Result::Ok(member);
                 }
                 if first.is_none() {

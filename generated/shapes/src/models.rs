@@ -89,6 +89,36 @@ impl ::std::convert::From<Active> for ::serde_json::Value {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Allowance {
+    pub name: ::std::string::String,
+    /// Maximum runs per day. Null means unlimited.
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    pub limit: ::std::option::Option<::std::option::Option<i64>>,
+    /// How long the allowance lasts. Set to null to unset.
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    pub ttl: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    /// Usage so far.
+    /// Has a null value when the allowance was never used.
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "::serde_with::rust::double_option"
+    )]
+    pub usage: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    /// Who set the allowance. Must not be set to null.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub owner: ::std::option::Option<::std::string::String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Created {
     pub r#type: CreatedType,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -122,6 +152,13 @@ pub enum DeletedType {
     Unknown(::std::string::String),
 }
 
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Dial {
+    pub name: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub level: ::std::option::Option<f64>,
+}
+
 /// An account or a transfer: members whose numbers are sent as strings.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize)]
@@ -138,6 +175,22 @@ impl<'de> ::serde::Deserialize<'de> for Entry {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        fn same(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
+            use ::serde_json::Value;
+            match (a, b) {
+                (Value::Number(x), Value::Number(y)) if x.is_f64() || y.is_f64() => {
+                    x.as_f64() == y.as_f64()
+                }
+                (Value::Array(x), Value::Array(y)) => {
+                    x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+                }
+                (Value::Object(x), Value::Object(y)) => {
+                    x.len() == y.len()
+                        && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+                }
+                _ => a == b,
+            }
+        }
         let members: [fn(&::serde_json::Value) -> ::serde_json::Result<Self>; 2] = [
             |v| <Account as ::serde::Deserialize>::deserialize(v).map(Self::Account),
             |v| <Transfer as ::serde::Deserialize>::deserialize(v).map(Self::Transfer),
@@ -145,7 +198,8 @@ impl<'de> ::serde::Deserialize<'de> for Entry {
         let mut first = ::std::option::Option::None;
         for read in members {
             if let ::std::result::Result::Ok(member) = read(&value) {
-                if ::serde_json::to_value(&member).is_ok_and(|back| back == value) {
+                if ::serde_json::to_value(&member).is_ok_and(|back| same(&back, &value))
+                {
                     return ::std::result::Result::Ok(member);
                 }
                 if first.is_none() {
@@ -191,6 +245,22 @@ impl<'de> ::serde::Deserialize<'de> for Event {
             }
             _ => {}
         }
+        fn same(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
+            use ::serde_json::Value;
+            match (a, b) {
+                (Value::Number(x), Value::Number(y)) if x.is_f64() || y.is_f64() => {
+                    x.as_f64() == y.as_f64()
+                }
+                (Value::Array(x), Value::Array(y)) => {
+                    x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+                }
+                (Value::Object(x), Value::Object(y)) => {
+                    x.len() == y.len()
+                        && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+                }
+                _ => a == b,
+            }
+        }
         let members: [fn(&::serde_json::Value) -> ::serde_json::Result<Self>; 2] = [
             |v| <Deleted as ::serde::Deserialize>::deserialize(v).map(Self::Deleted),
             |v| <Created as ::serde::Deserialize>::deserialize(v).map(Self::Created),
@@ -198,7 +268,8 @@ impl<'de> ::serde::Deserialize<'de> for Event {
         let mut first = ::std::option::Option::None;
         for read in members {
             if let ::std::result::Result::Ok(member) = read(&value) {
-                if ::serde_json::to_value(&member).is_ok_and(|back| back == value) {
+                if ::serde_json::to_value(&member).is_ok_and(|back| same(&back, &value))
+                {
                     return ::std::result::Result::Ok(member);
                 }
                 if first.is_none() {
@@ -254,6 +325,22 @@ impl<'de> ::serde::Deserialize<'de> for FilingWhen {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        fn same(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
+            use ::serde_json::Value;
+            match (a, b) {
+                (Value::Number(x), Value::Number(y)) if x.is_f64() || y.is_f64() => {
+                    x.as_f64() == y.as_f64()
+                }
+                (Value::Array(x), Value::Array(y)) => {
+                    x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+                }
+                (Value::Object(x), Value::Object(y)) => {
+                    x.len() == y.len()
+                        && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+                }
+                _ => a == b,
+            }
+        }
         let members: [fn(&::serde_json::Value) -> ::serde_json::Result<Self>; 2] = [
             |v| {
                 <DateOrDateTime as ::serde::Deserialize>::deserialize(v)
@@ -267,7 +354,8 @@ impl<'de> ::serde::Deserialize<'de> for FilingWhen {
         let mut first = ::std::option::Option::None;
         for read in members {
             if let ::std::result::Result::Ok(member) = read(&value) {
-                if ::serde_json::to_value(&member).is_ok_and(|back| back == value) {
+                if ::serde_json::to_value(&member).is_ok_and(|back| same(&back, &value))
+                {
                     return ::std::result::Result::Ok(member);
                 }
                 if first.is_none() {
@@ -316,6 +404,22 @@ impl<'de> ::serde::Deserialize<'de> for Label {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        fn same(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
+            use ::serde_json::Value;
+            match (a, b) {
+                (Value::Number(x), Value::Number(y)) if x.is_f64() || y.is_f64() => {
+                    x.as_f64() == y.as_f64()
+                }
+                (Value::Array(x), Value::Array(y)) => {
+                    x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+                }
+                (Value::Object(x), Value::Object(y)) => {
+                    x.len() == y.len()
+                        && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+                }
+                _ => a == b,
+            }
+        }
         let members: [fn(&::serde_json::Value) -> ::serde_json::Result<Self>; 2] = [
             |v| {
                 <::serde_json::Number as ::serde::Deserialize>::deserialize(v)
@@ -329,7 +433,8 @@ impl<'de> ::serde::Deserialize<'de> for Label {
         let mut first = ::std::option::Option::None;
         for read in members {
             if let ::std::result::Result::Ok(member) = read(&value) {
-                if ::serde_json::to_value(&member).is_ok_and(|back| back == value) {
+                if ::serde_json::to_value(&member).is_ok_and(|back| same(&back, &value))
+                {
                     return ::std::result::Result::Ok(member);
                 }
                 if first.is_none() {
@@ -467,6 +572,61 @@ pub struct Reading {
     pub count: ::std::option::Option<::serde_json::Number>,
 }
 
+/// A setting of a ledger: a toggle or a dial.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[serde(untagged)]
+pub enum Setting {
+    Toggle(Toggle),
+    Dial(Dial),
+}
+
+impl<'de> ::serde::Deserialize<'de> for Setting {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        fn same(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
+            use ::serde_json::Value;
+            match (a, b) {
+                (Value::Number(x), Value::Number(y)) if x.is_f64() || y.is_f64() => {
+                    x.as_f64() == y.as_f64()
+                }
+                (Value::Array(x), Value::Array(y)) => {
+                    x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+                }
+                (Value::Object(x), Value::Object(y)) => {
+                    x.len() == y.len()
+                        && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+                }
+                _ => a == b,
+            }
+        }
+        let members: [fn(&::serde_json::Value) -> ::serde_json::Result<Self>; 2] = [
+            |v| <Toggle as ::serde::Deserialize>::deserialize(v).map(Self::Toggle),
+            |v| <Dial as ::serde::Deserialize>::deserialize(v).map(Self::Dial),
+        ];
+        let mut first = ::std::option::Option::None;
+        for read in members {
+            if let ::std::result::Result::Ok(member) = read(&value) {
+                if ::serde_json::to_value(&member).is_ok_and(|back| same(&back, &value))
+                {
+                    return ::std::result::Result::Ok(member);
+                }
+                if first.is_none() {
+                    first = ::std::option::Option::Some(member);
+                }
+            }
+        }
+        first
+            .ok_or_else(|| ::serde::de::Error::custom(
+                "data did not match any variant of untagged enum Setting",
+            ))
+    }
+}
+
 /// The state of a ledger.
 #[allow(clippy::enum_variant_names)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
@@ -478,6 +638,15 @@ pub enum Status {
     /// A value not documented when this code was generated.
     #[serde(untagged)]
     Unknown(::std::string::String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Toggle {
+    pub name: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub enabled: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub note: ::std::option::Option<::std::string::String>,
 }
 
 /// The TypeScript SDK types as strings what the Go SDK types as numbers: numbers sent as strings.

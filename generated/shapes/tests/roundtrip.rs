@@ -3,9 +3,9 @@
 
 use serde_json::{json, Value};
 use shapes::{
-    Account, Active, Created, DateOrDateTime, Deleted, Entry, Event, Filing, FilingWhen, Health,
-    Invoice, Label, Ledger, Metadata, Meter, OperationsStatus, Payment, Period, Quota, Reading,
-    Status, Transfer,
+    Account, Active, Allowance, Created, DateOrDateTime, Deleted, Entry, Event, Filing,
+    FilingWhen, Health, Invoice, Label, Ledger, Metadata, Meter, OperationsStatus, Payment, Period,
+    Quota, Reading, Setting, Status, Transfer,
 };
 
 /// Deserializes `wire` as `T` and serializes it back, which must give `wire` again.
@@ -55,6 +55,20 @@ fn big_integers_stay_exact_and_nulls_round_trip() {
     wire["id"] = json!(-42);
     let l: Ledger = round_trip(&wire);
     assert_eq!(l.id.unwrap().as_i64(), Some(-42));
+}
+
+#[test]
+fn descriptions_that_give_null_a_meaning_make_a_field_nullable() {
+    // "Null means unlimited", "Set to `null` to unset", "Has a `null` value when ...".
+    let wire = json!({"name": "runs", "limit": null, "ttl": null, "usage": null});
+    let q: Allowance = round_trip(&wire);
+    assert_eq!(
+        (q.limit, q.ttl, q.usage),
+        (Some(None), Some(None), Some(None))
+    );
+    // "Must not be set to null": an optional field that is absent or a value.
+    let owner: Option<String> = q.owner;
+    assert_eq!(owner, None);
 }
 
 #[test]
@@ -113,6 +127,24 @@ fn a_tag_picks_the_union_member() {
     // An unknown tag still reads, by the member that reproduces the value.
     let other = json!({"type": "renamed", "name": "l1", "reason": "x"});
     assert!(matches!(round_trip::<Event>(&other), Event::Deleted(_)));
+}
+
+#[test]
+fn a_float_member_that_writes_1_as_1_0_still_reproduces_the_value() {
+    // `Toggle` (more fields) is tried first and reads the value, dropping `level`; `Dial` reads
+    // all of it and writes the `1` it read as `1.0`, the same number: `Dial` it is.
+    let wire = json!({"name": "volume", "level": 1});
+    let s: Setting = serde_json::from_value(wire).unwrap();
+    let Setting::Dial(dial) = &s else {
+        panic!("read as {s:?}")
+    };
+    assert_eq!(dial.level, Some(1.0));
+    assert_eq!(
+        serde_json::to_value(&s).unwrap(),
+        json!({"name": "volume", "level": 1.0})
+    );
+    let toggle = json!({"name": "dark-mode", "enabled": true});
+    assert!(matches!(round_trip::<Setting>(&toggle), Setting::Toggle(_)));
 }
 
 #[test]
