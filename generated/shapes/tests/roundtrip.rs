@@ -3,9 +3,9 @@
 
 use serde_json::{json, Value};
 use shapes::{
-    Account, Active, Allowance, Created, DateOrDateTime, Deleted, Entry, Event, Filing,
-    FilingWhen, Health, Invoice, Label, Ledger, Metadata, Meter, OperationsStatus, Payment, Period,
-    Quota, Reading, Setting, Status, Transfer,
+    Account, Active, Allowance, Created, DateOrDateTime, Deleted, Entry, Event, Filing, FilingWhen,
+    Health, Invoice, Label, Ledger, Metadata, Meter, OperationsStatus, Payment, Period, Quota,
+    Reading, Setting, Status, Transfer,
 };
 
 /// Deserializes `wire` as `T` and serializes it back, which must give `wire` again.
