@@ -16,6 +16,8 @@ mod null_member;
 mod number_form;
 mod prose;
 mod same_name;
+#[cfg(test)]
+mod test_support;
 mod wire;
 
 pub use notation::Dialect;

@@ -299,21 +299,8 @@ fn listed_strings(example: &str) -> Option<Vec<EnumWire>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mdgen_ir::{Source, Struct};
-
-    fn field(name: &str, ty: TypeRef, example: Option<&str>, line: u32) -> Field {
-        let f = Field {
-            example: example.map(str::to_string),
-            ..Field::new(name, ty)
-        };
-        f.observed_at(
-            Source {
-                file: "m.md".into(),
-                line,
-            },
-            "",
-        )
-    }
+    use crate::test_support::field;
+    use mdgen_ir::Struct;
 
     fn named(n: &str) -> TypeRef {
         TypeRef::Named(TypeName(n.into()))

@@ -373,17 +373,7 @@ mod tests {
     use mdgen_ir::TypeName;
 
     fn field(name: &str, ty: TypeRef, example: Option<&str>) -> Field {
-        let f = Field {
-            example: example.map(str::to_string),
-            ..Field::new(name, ty)
-        };
-        f.observed_at(
-            Source {
-                file: "m.md".into(),
-                line: 3,
-            },
-            "",
-        )
+        crate::test_support::field(name, ty, example, 3)
     }
 
     fn schema(structs: Vec<(&str, Vec<Field>)>) -> Schema {
