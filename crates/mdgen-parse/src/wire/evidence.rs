@@ -100,8 +100,6 @@ pub struct Found {
     pub model_votes: BTreeMap<String, Votes>,
     /// Keys of a model's object that no documented field has: model, key, where.
     pub unmatched: Vec<(TypeName, String, Source)>,
-    /// The vote over the keys descriptions and examples name in prose ([`mentions`]).
-    pub mentions: Votes,
 }
 
 impl Found {
@@ -225,7 +223,6 @@ pub fn examples(schema: &Schema) -> Found {
             }
         }
     }
-    found.mentions = mentions(schema);
     // An Example cell shows the keys of the API, not of a sample: none is reported unmatched
     // (docs of several versions show keys a field was renamed from).
     found.unmatched.clear();
@@ -240,7 +237,7 @@ pub fn examples(schema: &Schema) -> Found {
 /// things spelled like fields (an OAuth API's `client_id` parameter beside its `clientId` key),
 /// so these words only vote on the convention where no JSON shows a key, and never settle a
 /// field's key. (A word with dashes is not one: prose is full of them, `tax-exempt`.)
-fn mentions(schema: &Schema) -> Votes {
+pub fn mentions(schema: &Schema) -> Votes {
     let documented: BTreeSet<String> = schema
         .types
         .values()

@@ -38,10 +38,9 @@ pub fn assign(
         model_votes.entry(model).or_default().merge(votes);
     }
     // Keys named in prose vote only where no JSON shows a key.
-    let mentions = std::mem::take(&mut examples.mentions);
     let api_votes = match api_votes.winner() {
         Some(_) => api_votes,
-        None => mentions,
+        None => evidence::mentions(schema),
     };
     let api = api_votes.winner();
     let convention = |model: &str| model_votes.get(model).and_then(|v| v.winner());
