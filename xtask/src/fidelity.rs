@@ -308,7 +308,11 @@ fn score(
         .output()
         .map_err(|e| format!("cannot run python3: {e}"))?;
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let full = uncut_results(&places.cache.join("work"));
+    let full = if outcome::any_cut(&stdout) {
+        uncut_results(&places.cache.join("work"))
+    } else {
+        outcome::Results::new()
+    };
     let outcome = outcome::parse(&stdout, &prepared.cases, &full, &prepared.limits);
     if outcome.total == 0 && !stdout.lines().any(|l| l.starts_with("fidelity")) {
         return Err(format!(

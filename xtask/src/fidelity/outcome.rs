@@ -140,6 +140,18 @@ pub fn parse(stdout: &str, cases: &Cases, full: &Results, limits: &ToolLimits) -
     out
 }
 
+/// The length at which run.py cuts a result it prints.
+const CUT_AT: usize = 300;
+
+/// Whether run.py cut any result it printed (one of [`CUT_AT`] characters or more).
+pub fn any_cut(stdout: &str) -> bool {
+    let cut = |result: &str| result.chars().nth(CUT_AT - 1).is_some();
+    stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("FAIL ")?.split_once(": "))
+        .any(|(_, result)| cut(result))
+}
+
 /// `fail` with its result as `full` has it, when run.py printed only a prefix of that.
 fn uncut(fail: &str, full: &Results) -> String {
     let whole = fail.split_once(": ").and_then(|(head, result)| {
@@ -490,6 +502,12 @@ mod tests {
                 r#"Address/full [A] expect roundtrip at /postal_code: OK {"city":"x","postal_code":"2","n":9007199254740993}"#
             ]
         );
+        assert!(!any_cut(stdout));
+        let long = format!(
+            "FAIL A/full [A] expect roundtrip: OK {{\"k\":\"{}\"",
+            "x".repeat(300)
+        );
+        assert!(any_cut(&long));
         // a result that is not a continuation of the printed one is not taken
         assert_eq!(
             uncut("A/full [A] expect roundtrip: OK {\"z", &full),
